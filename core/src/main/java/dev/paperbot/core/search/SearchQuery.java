@@ -1,0 +1,63 @@
+package dev.paperbot.core.search;
+
+import dev.paperbot.core.paper.PaperId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to search for: free text as a user typed it, which page of results, and which papers to leave out.
+ *
+ * <p>The text is untrusted: index implementations must treat it as words to look for, never as query syntax.
+ *
+ * @param text       free text as typed; may contain anything
+ * @param limit      how many hits to return (1..{@link #MAX_LIMIT})
+ * @param offset     how many of the best hits to skip, for paging
+ * @param excluded   papers that must not be returned (already posted, dismissed, ...)
+ * @param addedAfter when not null, only papers added to the index after this instant
+ * @param mode       how to rank
+ */
+public record SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode) {
+
+    public static final int MAX_LIMIT = 1000;
+    public static final int DEFAULT_LIMIT = 10;
+
+    /** Ranking mode: words only, words and meaning fused, or whatever the index does best with what it has. */
+    public enum Mode { AUTO, BM25, HYBRID }
+
+    public SearchQuery {
+        text = text == null ? "" : text;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + offset);
+        }
+        excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
+        mode = Objects.requireNonNullElse(mode, Mode.AUTO);
+    }
+
+    public static SearchQuery of(String text) {
+        return new SearchQuery(text, DEFAULT_LIMIT, 0, Set.of(), null, Mode.AUTO);
+    }
+
+    public static SearchQuery of(String text, int limit) {
+        return new SearchQuery(text, limit, 0, Set.of(), null, Mode.AUTO);
+    }
+
+    public SearchQuery withOffset(int newOffset) {
+        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode);
+    }
+
+    public SearchQuery withExcluded(Set<PaperId> newExcluded) {
+        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode);
+    }
+
+    public SearchQuery withAddedAfter(Instant instant) {
+        return new SearchQuery(text, limit, offset, excluded, instant, mode);
+    }
+
+    public SearchQuery withMode(Mode newMode) {
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode);
+    }
+}
