@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
  */
 public record PaperId(String value) implements Comparable<PaperId> {
 
-    /** New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style ids (hep-th/9901001). */
+    /**
+     * New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style ids (hep-th/9901001), bare or as
+     * an abs/pdf/html URL (with or without scheme), {@code arXiv:...}, or the OAI identifier {@code oai:arXiv.org:...}
+     * that OAI-PMH headers and RSS guids carry.
+     */
     private static final Pattern ARXIV = Pattern.compile(
-            "(?i)^(?:https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)?"
+            "(?i)^(?:(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/|arxiv:|oai:arxiv\\.org:)?"
                     + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?$");
 
     private static final String DERIVED_PREFIX = "p-";
