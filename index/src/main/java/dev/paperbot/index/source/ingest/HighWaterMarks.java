@@ -1,0 +1,66 @@
+package dev.paperbot.index.source.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where each incremental harvest got to (for OAI-PMH: the date to ask {@code from} next time), kept in a small
+ * properties file beside the index. Written by replacing the whole file atomically, so a crash leaves the old marks.
+ */
+public final class HighWaterMarks {
+
+    private final Path file;
+
+    public HighWaterMarks(Path file) {
+        this.file = file;
+    }
+
+    public synchronized Optional<LocalDate> get(String key) {
+        String value = load().getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty(); // a hand-edited, broken mark means "start over", not a crash
+        }
+    }
+
+    public synchronized void put(String key, LocalDate date) {
+        Properties props = load();
+        props.setProperty(key, date.toString());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                props.store(w, "paperbot ingestion high-water marks: the next incremental harvest starts here");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private Properties load() {
+        Properties props = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return props;
+    }
+}
