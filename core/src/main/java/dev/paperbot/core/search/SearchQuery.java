@@ -16,14 +16,20 @@ import java.util.Set;
  * @param excluded   papers that must not be returned (already posted, dismissed, ...)
  * @param addedAfter when not null, only papers added to the index after this instant
  * @param mode       how to rank
+ * @param field      where to look for the text: everywhere, or only in author names ({@code author:"Yann LeCun"}
+ *                   topics), where the text is one name matched as a phrase
  */
-public record SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode) {
+public record SearchQuery(
+        String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode, Field field) {
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 10;
 
     /** Ranking mode: words only, words and meaning fused, or whatever the index does best with what it has. */
     public enum Mode { AUTO, BM25, HYBRID }
+
+    /** Where the text is looked for. */
+    public enum Field { ALL, AUTHORS }
 
     public SearchQuery {
         text = text == null ? "" : text;
@@ -35,6 +41,12 @@ public record SearchQuery(String text, int limit, int offset, Set<PaperId> exclu
         }
         excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
         mode = Objects.requireNonNullElse(mode, Mode.AUTO);
+        field = Objects.requireNonNullElse(field, Field.ALL);
+    }
+
+    /** A query over all fields (the form before {@link Field} existed). */
+    public SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode) {
+        this(text, limit, offset, excluded, addedAfter, mode, Field.ALL);
     }
 
     public static SearchQuery of(String text) {
@@ -46,18 +58,22 @@ public record SearchQuery(String text, int limit, int offset, Set<PaperId> exclu
     }
 
     public SearchQuery withOffset(int newOffset) {
-        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode);
+        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode, field);
     }
 
     public SearchQuery withExcluded(Set<PaperId> newExcluded) {
-        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode);
+        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode, field);
     }
 
     public SearchQuery withAddedAfter(Instant instant) {
-        return new SearchQuery(text, limit, offset, excluded, instant, mode);
+        return new SearchQuery(text, limit, offset, excluded, instant, mode, field);
     }
 
     public SearchQuery withMode(Mode newMode) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode, field);
+    }
+
+    public SearchQuery withField(Field newField) {
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, newField);
     }
 }

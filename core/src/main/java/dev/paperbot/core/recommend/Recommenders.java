@@ -1,0 +1,41 @@
+package dev.paperbot.core.recommend;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.store.PaperbotStore;
+import java.time.Clock;
+
+/** Builds recommenders. */
+public final class Recommenders {
+
+    /** Enough for every channel-day of a large installation; an entry is a few kilobytes. */
+    public static final long DEFAULT_CACHE_SIZE = 100_000;
+
+    private Recommenders() {
+    }
+
+    /** The bot's recommender: daily picks over the index, cached per channel and local day. */
+    public static PicksCache create(PaperIndex index, PaperbotStore store, RecommenderSettings settings, Clock clock) {
+        return create(index, store, settings, clock, Ticker.systemTicker());
+    }
+
+    /**
+     * The same with an explicit ticker, for tests that move time: the ticker must advance with the clock (Caffeine
+     * measures expiry on the ticker, the picks' midnight is computed on the clock).
+     */
+    public static PicksCache create(PaperIndex index, PaperbotStore store, RecommenderSettings settings, Clock clock,
+            Ticker ticker) {
+        return cached(uncached(index, store, settings, clock, ticker), store, clock, ticker);
+    }
+
+    /** Daily picks computed on every call (topic searches are still shared for a few minutes). */
+    public static Recommender uncached(PaperIndex index, PaperbotStore store, RecommenderSettings settings,
+            Clock clock, Ticker ticker) {
+        return new DailyPicker(store, new TopicSearches(index, settings, clock, ticker), settings, clock);
+    }
+
+    /** Caches any recommender's picks per (workspace, channel, local date) until the channel's local midnight. */
+    public static PicksCache cached(Recommender recommender, PaperbotStore store, Clock clock, Ticker ticker) {
+        return new CachingRecommender(recommender, store.subscriptions(), clock, ticker, DEFAULT_CACHE_SIZE);
+    }
+}
