@@ -1,0 +1,99 @@
+package dev.paperbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperbot.bot.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line, run in-process on a data directory of its own. */
+class CliTest {
+
+    @TempDir
+    Path home;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Cli.commandLine(new Main(home));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void search_json_on_the_embedded_corpus_returns_hits_with_the_documented_keys() throws Exception {
+        Run run = run("search", "--json", "--limit", "3", "quantization");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode hits = new ObjectMapper().readTree(run.out());
+        assertThat(hits.isArray()).isTrue();
+        assertThat(hits).hasSize(3);
+        for (JsonNode hit : hits) {
+            assertThat(hit.has("id") && hit.has("title") && hit.has("score") && hit.has("url") && hit.has("snippet"))
+                    .as(hit.toString()).isTrue();
+            assertThat(hit.get("title").asText().toLowerCase()).contains("quant");
+        }
+    }
+
+    @Test
+    void search_prints_numbered_human_results() {
+        Run run = run("search", "diffusion", "models");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith(" 1. ").contains("\n 2. ");
+    }
+
+    @Test
+    void bad_input_gives_one_line_on_stderr_and_a_non_zero_exit() {
+        for (String[] args : new String[][] {
+                {"search"}, {"search", "--limit", "0", "x"}, {"search", "--limit", "many", "x"},
+                {"search", "*:*"}, {"import", "--format", "csv", "x"}, {"import", "--format", "jsonl", "/nonexistent"},
+                {"frobnicate"}}) {
+            Run run = run(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isNotZero();
+            assertThat(run.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");
+            assertThat(run.err().lines().filter(l -> l.startsWith("paperbot:") || l.startsWith("Nothing")))
+                    .as(run.err()).hasSize(1);
+        }
+    }
+
+    @Test
+    void import_reports_added_replaced_and_skipped_lines() throws Exception {
+        Path file = home.resolve("papers.jsonl");
+        Files.writeString(file, """
+                {"id": "2401.00001v2", "title": "Sparse attention", "abstract": "Attention, but sparse."}
+                {"title": "", "abstract": "no title"}
+                not json
+                {"id": "2401.00001", "title": "Sparse attention, revised", "abstract": "Attention, but sparser."}
+                {"title": "Dated", "abstract": "x", "date": "yesterday"}
+                """);
+
+        Run run = run("import", "--format", "jsonl", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 added, 1 replaced, 3 skipped")
+                .contains("line 2: no title", "line 3: not valid JSON", "line 5: date is not YYYY-MM-DD");
+        Run search = run("search", "--json", "sparse");
+        assertThat(new ObjectMapper().readTree(search.out()).get(0).get("title").asText())
+                .isEqualTo("Sparse attention, revised");
+    }
+
+    @Test
+    void data_directory_comes_from_paperbot_home_or_defaults_to_the_user_home() {
+        assertThat(Main.dataDirectory(Map.of("PAPERBOT_HOME", "/srv/pb"), "/home/u")).isEqualTo(Path.of("/srv/pb"));
+        assertThat(Main.dataDirectory(Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.paperbot"));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paperbot.index.analysis;
+
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The one analyzer for paper text, used both to index and to analyse queries, so that both sides meet.
+ *
+ * <p>The default chain: split on white space; fold to ASCII ({@code naïve} -> {@code naive}, typographic hyphens
+ * and apostrophes to plain ones); split words at hyphens and other punctuation while also keeping the joined form
+ * ({@code pre-training} -> {@code pre}, {@code training}, {@code pretraining}; {@code IL-6} -> {@code il},
+ * {@code 6}, {@code il6}); drop possessive {@code 's}; lower case; drop English stop words; Porter stemming. Case
+ * changes inside a word do not split it, so acronyms such as {@code LLMs}, {@code LoRA} or {@code GPT} stay one
+ * token ({@code LLMs} and {@code LLM} both become {@code llm}).
+ */
+public final class PaperAnalyzer extends Analyzer {
+
+    /** How text is cut into words. */
+    public enum Tokenization {
+        /** Unicode word boundaries (Lucene's StandardTokenizer): {@code pre-training} becomes two words only. */
+        STANDARD,
+        /** White space, then word delimiters with the joined form kept (the default). */
+        WORD_DELIMITER
+    }
+
+    /** How words are reduced to a common form. */
+    public enum Stemmer { NONE, MINIMAL, KSTEM, PORTER }
+
+    private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.CATENATE_WORDS
+            | WordDelimiterGraphFilter.CATENATE_NUMBERS
+            | WordDelimiterGraphFilter.CATENATE_ALL
+            | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+    private final Tokenization tokenization;
+    private final Stemmer stemmer;
+
+    /** The analysis paperbot uses, chosen by measurement (see BENCHMARKS.md). */
+    public PaperAnalyzer() {
+        this(Tokenization.WORD_DELIMITER, Stemmer.PORTER);
+    }
+
+    /** A variant, for relevance experiments. */
+    public PaperAnalyzer(Tokenization tokenization, Stemmer stemmer) {
+        this.tokenization = Objects.requireNonNull(tokenization, "tokenization");
+        this.stemmer = Objects.requireNonNull(stemmer, "stemmer");
+    }
+
+    public Tokenization tokenization() {
+        return tokenization;
+    }
+
+    public Stemmer stemmer() {
+        return stemmer;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source;
+        TokenStream stream;
+        if (tokenization == Tokenization.STANDARD) {
+            source = new StandardTokenizer();
+            stream = new ASCIIFoldingFilter(source);
+            stream = new EnglishPossessiveFilter(stream);
+        } else {
+            source = new WhitespaceTokenizer();
+            // Folding first turns typographic hyphens and apostrophes into ASCII ones the delimiter filter knows.
+            stream = new ASCIIFoldingFilter(source);
+            // Offsets of each part are its own, so highlights cover the word and not the punctuation around it.
+            stream = new WordDelimiterGraphFilter(stream, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                    DELIMITER_FLAGS, null);
+        }
+        stream = new LowerCaseFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = switch (stemmer) {
+            case NONE -> stream;
+            case MINIMAL -> new EnglishMinimalStemFilter(stream);
+            case KSTEM -> new KStemFilter(stream);
+            case PORTER -> new PorterStemFilter(stream);
+        };
+        if (tokenization == Tokenization.WORD_DELIMITER) {
+            // Indexing cannot take a token graph; a flat stream also keeps query building a plain bag of terms.
+            stream = new FlattenGraphFilter(stream);
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(new ASCIIFoldingFilter(in));
+    }
+
+    @Override
+    public String toString() {
+        return "PaperAnalyzer[" + tokenization + ", " + stemmer + "]";
+    }
+}

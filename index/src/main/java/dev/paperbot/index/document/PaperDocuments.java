@@ -1,0 +1,118 @@
+package dev.paperbot.index.document;
+
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+
+/** Converts papers to Lucene documents and back. */
+public final class PaperDocuments {
+
+    /** Longest id, author name or category accepted. */
+    public static final int MAX_EXACT_LENGTH = 1_000;
+
+    private PaperDocuments() {
+    }
+
+    /** The document for a paper first added to the index at {@code addedAt}. */
+    public static Document toDocument(Paper paper, Instant addedAt) {
+        requireShort("id", paper.id().value());
+        paper.authors().forEach(author -> requireShort("author name", author));
+        paper.categories().forEach(category -> requireShort("category", category));
+        Document doc = new Document();
+        doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
+        doc.add(new TextField(PaperFields.TITLE, paper.title(), Field.Store.YES));
+        doc.add(new StoredField(PaperFields.ABSTRACT, paper.abstractText()));
+        doc.add(new TextField(PaperFields.TEXT, searchableText(paper), Field.Store.NO));
+        for (String author : paper.authors()) {
+            doc.add(new StringField(PaperFields.AUTHOR, author, Field.Store.YES));
+        }
+        for (String category : paper.categories()) {
+            doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.YES));
+        }
+        if (paper.published() != null) {
+            doc.add(new StoredField(PaperFields.PUBLISHED, paper.published().toString()));
+        }
+        if (paper.updated() != null) {
+            doc.add(new StoredField(PaperFields.UPDATED, paper.updated().toString()));
+        }
+        doc.add(new StoredField(PaperFields.URL, paper.url()));
+        doc.add(new StoredField(PaperFields.SOURCE, paper.source()));
+        doc.add(new LongField(PaperFields.ADDED, addedAt.toEpochMilli(), Field.Store.YES));
+        doc.add(new StoredField(PaperFields.CONTENT_HASH, contentHash(paper)));
+        return doc;
+    }
+
+    /** The paper stored in a document read back from the index. */
+    public static Paper toPaper(Document doc) {
+        return new Paper(
+                new PaperId(doc.get(PaperFields.ID)),
+                doc.get(PaperFields.TITLE),
+                doc.get(PaperFields.ABSTRACT),
+                Arrays.asList(doc.getValues(PaperFields.AUTHOR)),
+                Arrays.asList(doc.getValues(PaperFields.CATEGORY)),
+                date(doc.get(PaperFields.PUBLISHED)),
+                date(doc.get(PaperFields.UPDATED)),
+                doc.get(PaperFields.URL),
+                doc.get(PaperFields.SOURCE));
+    }
+
+    /** When the paper in a stored document was first added to the index. */
+    public static Instant addedAt(Document doc) {
+        IndexableField added = doc.getField(PaperFields.ADDED);
+        return Instant.ofEpochMilli(added.storedValue().getLongValue());
+    }
+
+    /**
+     * The text searched for a paper: its title, then its abstract. A source without titles may title a paper with
+     * the opening words of its abstract; those words are then indexed once, not twice.
+     */
+    public static String searchableText(Paper paper) {
+        String title = paper.title();
+        String abstractText = paper.abstractText();
+        String lead = title.endsWith("…") ? title.substring(0, title.length() - 1).strip() : title;
+        if (abstractText.startsWith(lead)) {
+            return abstractText;
+        }
+        return abstractText.isEmpty() ? title : title + "\n" + abstractText;
+    }
+
+    /**
+     * A fingerprint of what a paper says (title and abstract): equal hashes mean there is nothing to re-embed.
+     * Hex SHA-256 of the title, a line feed, and the abstract, in UTF-8.
+     */
+    public static String contentHash(Paper paper) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(paper.title().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(paper.abstractText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Values indexed as one exact token must stay far below Lucene's term limit (32766 bytes). */
+    private static void requireShort(String what, String value) {
+        if (value.length() > MAX_EXACT_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_EXACT_LENGTH + " characters");
+        }
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.paperbot.index.search;
+
+import dev.paperbot.index.analysis.PaperAnalyzer;
+import dev.paperbot.index.analysis.PaperAnalyzer.Stemmer;
+import dev.paperbot.index.analysis.PaperAnalyzer.Tokenization;
+import java.util.Objects;
+
+/**
+ * How the index analyses and ranks. The defaults are what paperbot uses, chosen by measurement (see BENCHMARKS.md);
+ * the other values exist for relevance experiments ({@code paperbot eval --k1 ...}).
+ *
+ * @param k1           BM25 term-frequency saturation
+ * @param b            BM25 length normalisation
+ * @param titleBoost   weight of a match in the title on top of the match in title+abstract (0: none)
+ * @param joinWords    also look for adjacent query words written as one ({@code pre training} -> {@code pretraining})
+ * @param tokenization how text is cut into words
+ * @param stemmer      how words are reduced to a common form
+ */
+public record IndexSettings(
+        float k1, float b, float titleBoost, boolean joinWords, Tokenization tokenization, Stemmer stemmer) {
+
+    public static final float DEFAULT_K1 = 0.9f;
+    public static final float DEFAULT_B = 0.4f;
+    public static final float DEFAULT_TITLE_BOOST = 0f;
+
+    public IndexSettings {
+        if (!(k1 >= 0 && k1 <= 10)) {
+            throw new IllegalArgumentException("k1 must be between 0 and 10, was " + k1);
+        }
+        if (!(b >= 0 && b <= 1)) {
+            throw new IllegalArgumentException("b must be between 0 and 1, was " + b);
+        }
+        if (!(titleBoost >= 0 && titleBoost <= 100)) {
+            throw new IllegalArgumentException("title boost must be between 0 and 100, was " + titleBoost);
+        }
+        Objects.requireNonNull(tokenization, "tokenization");
+        Objects.requireNonNull(stemmer, "stemmer");
+    }
+
+    public static IndexSettings defaults() {
+        return new IndexSettings(DEFAULT_K1, DEFAULT_B, DEFAULT_TITLE_BOOST, true,
+                Tokenization.WORD_DELIMITER, Stemmer.PORTER);
+    }
+
+    public IndexSettings withBm25(float newK1, float newB) {
+        return new IndexSettings(newK1, newB, titleBoost, joinWords, tokenization, stemmer);
+    }
+
+    public IndexSettings withTitleBoost(float boost) {
+        return new IndexSettings(k1, b, boost, joinWords, tokenization, stemmer);
+    }
+
+    public IndexSettings withJoinWords(boolean join) {
+        return new IndexSettings(k1, b, titleBoost, join, tokenization, stemmer);
+    }
+
+    public IndexSettings withAnalysis(Tokenization newTokenization, Stemmer newStemmer) {
+        return new IndexSettings(k1, b, titleBoost, joinWords, newTokenization, newStemmer);
+    }
+
+    PaperAnalyzer newAnalyzer() {
+        return new PaperAnalyzer(tokenization, stemmer);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.paperbot.index.search;
+
+import dev.paperbot.index.document.PaperFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Builds the BM25 query for a {@link UserQuery}: a disjunction of the analysed terms of every word (weighted by how
+ * often they occur, like a bag of words), optionally joined forms of adjacent words, and required phrases. Only
+ * term and phrase queries come out: no wildcard, fuzzy, regex or range query can be built from user text.
+ */
+final class LexicalQueryBuilder {
+
+    /** Enough for 32 words that split at hyphens; well under Lucene's clause limit even with the title field. */
+    static final int MAX_TERMS = 96;
+
+    private final Analyzer analyzer;
+    private final IndexSettings settings;
+    private final QueryBuilder phrases;
+
+    LexicalQueryBuilder(Analyzer analyzer, IndexSettings settings) {
+        this.analyzer = analyzer;
+        this.settings = settings;
+        this.phrases = new QueryBuilder(analyzer);
+    }
+
+    /** The query, or empty when nothing in the text is searchable (only stop words, symbols, ...). */
+    Optional<LexicalQuery> build(UserQuery userQuery) {
+        Map<String, Integer> termCounts = new LinkedHashMap<>();
+        List<LexicalQuery.Word> words = new ArrayList<>();
+        List<Set<String>> wordTerms = new ArrayList<>();
+        for (String word : userQuery.words()) {
+            List<String> all = analyzeAll(word);
+            Set<String> terms = new LinkedHashSet<>(all);
+            wordTerms.add(terms);
+            if (!terms.isEmpty()) {
+                words.add(new LexicalQuery.Word(word, terms));
+                all.forEach(term -> termCounts.merge(term, 1, Integer::sum));
+            }
+        }
+        if (settings.joinWords()) {
+            addJoinedWords(userQuery.words(), wordTerms, termCounts);
+        }
+
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String phrase : userQuery.phrases()) {
+            Query phraseQuery = phrases.createPhraseQuery(PaperFields.TEXT, phrase);
+            if (phraseQuery != null) {
+                query.add(phraseQuery, Occur.MUST);
+                clauses++;
+                Set<String> terms = analyze(phrase);
+                words.add(new LexicalQuery.Word(phrase, terms));
+                for (String term : terms) {
+                    termCounts.merge(term, 1, Integer::sum);
+                }
+            }
+        }
+        int added = 0;
+        for (Map.Entry<String, Integer> e : termCounts.entrySet()) {
+            if (added++ == MAX_TERMS) {
+                break;
+            }
+            query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, e.getKey())), e.getValue()), Occur.SHOULD);
+            if (settings.titleBoost() > 0) {
+                query.add(weighted(new TermQuery(new Term(PaperFields.TITLE, e.getKey())),
+                        e.getValue() * settings.titleBoost()), Occur.SHOULD);
+            }
+            clauses++;
+        }
+        return clauses == 0 ? Optional.empty() : Optional.of(new LexicalQuery(query.build(), words));
+    }
+
+    /**
+     * Adds the joined form of two adjacent plain words when it analyses to a new single term, so that
+     * {@code pre training} also finds {@code pretraining}. A joined form that no paper uses matches nothing.
+     */
+    private void addJoinedWords(List<String> typed, List<Set<String>> wordTerms, Map<String, Integer> termCounts) {
+        for (int i = 0; i + 1 < typed.size(); i++) {
+            String left = typed.get(i);
+            String right = typed.get(i + 1);
+            if (wordTerms.get(i).isEmpty() || wordTerms.get(i + 1).isEmpty()
+                    || !isLetters(left) || !isLetters(right)) {
+                continue;
+            }
+            Set<String> joined = analyze(left + right);
+            if (joined.size() == 1) {
+                String term = joined.iterator().next();
+                termCounts.putIfAbsent(term, 1);
+            }
+        }
+    }
+
+    private static boolean isLetters(String word) {
+        return !word.isEmpty() && word.codePoints().allMatch(Character::isLetter);
+    }
+
+    private static Query weighted(Query query, float weight) {
+        return weight == 1f ? query : new BoostQuery(query, weight);
+    }
+
+    /** The distinct terms a piece of text analyses to. */
+    Set<String> analyze(String text) {
+        return new LinkedHashSet<>(analyzeAll(text));
+    }
+
+    /** Every term a piece of text analyses to, repeats included. */
+    List<String> analyzeAll(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing in memory cannot fail", e);
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,417 @@
+package dev.paperbot.index.search;
+
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.SearchHit;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.core.search.SearchResults;
+import dev.paperbot.core.search.Snippet;
+import dev.paperbot.index.analysis.PaperAnalyzer;
+import dev.paperbot.index.document.PaperDocuments;
+import dev.paperbot.index.document.PaperFields;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The paper index on Lucene: BM25 over title and abstract, searched with queries built from untrusted text.
+ *
+ * <p>Writes are serialised and each upsert is one commit. Searches use a {@link SearcherManager} refreshed after
+ * every commit, so they never see half an upsert. Retrieval is split from hit building: {@link #filter} gives the
+ * filters as one query and {@link #hits} turns any ranked doc ids into hits, so that a second retrieval path
+ * (vectors) can be fused with the BM25 ranking before the page is built.
+ */
+final class LucenePaperIndex implements LuceneIndex {
+
+    /** Deepest result asked for (offset + limit): top-k collection stays cheap. */
+    static final int MAX_WINDOW = 10_000;
+
+    static final String NOTHING_TO_SEARCH =
+            "Nothing to search for: your query has no words that papers use (only common words or symbols).";
+
+    private final Directory directory;
+    private final String name;
+    private final IndexSettings settings;
+    private final PaperAnalyzer analyzer;
+    private final Similarity similarity;
+    private final Clock clock;
+    private final UserQueryParser parser = new UserQueryParser();
+    private final LexicalQueryBuilder queries;
+    /** One writer at a time: an upsert, or a whole bulk load. */
+    private final Semaphore writing = new Semaphore(1);
+    private final SearcherFactory searcherFactory;
+    private final boolean readOnly;
+    /** Replaced only when a failed write is rolled back (Lucene's rollback closes the writer). */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+
+    private LucenePaperIndex(Directory directory, String name, IndexSettings settings, Clock clock, boolean readOnly)
+            throws IOException {
+        this.directory = directory;
+        this.name = name;
+        this.settings = settings;
+        this.analyzer = settings.newAnalyzer();
+        this.similarity = new BM25Similarity(settings.k1(), settings.b());
+        this.clock = clock;
+        this.queries = new LexicalQueryBuilder(analyzer, settings);
+        this.readOnly = readOnly;
+        this.searcherFactory = new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        };
+        if (readOnly) {
+            this.writer = null;
+            this.searchers = new SearcherManager(directory, searcherFactory);
+        } else {
+            this.writer = newWriter();
+            if (!DirectoryReader.indexExists(directory)) {
+                writer.commit();
+            }
+            this.searchers = new SearcherManager(writer, searcherFactory);
+        }
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setSimilarity(similarity)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Only explicit commits count: closing never commits half of something.
+                .setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    static LucenePaperIndex open(Directory directory, Path path, IndexSettings settings, Clock clock,
+            boolean readOnly) {
+        try {
+            return new LucenePaperIndex(directory, path == null ? "memory" : path.toString(), settings, clock,
+                    readOnly);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IndexLockedException(path, e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("cannot open the index in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        UserQuery userQuery = parser.parse(query.text());
+        Optional<LexicalQuery> lexical = queries.build(userQuery);
+        if (lexical.isEmpty()) {
+            return SearchResults.empty(userQuery.notice().map(n -> n + " ").orElse("") + NOTHING_TO_SEARCH);
+        }
+        if (query.offset() > MAX_WINDOW - query.limit()) {
+            return SearchResults.empty("Only the first " + MAX_WINDOW + " results can be paged through.");
+        }
+        Query ranked = withFilter(lexical.get().query(), filter(query.excluded(), query.addedAfter()));
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(ranked, query.offset() + query.limit());
+            ScoreDoc[] all = top.scoreDocs;
+            ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
+            List<SearchHit> hits = hits(searcher, page, lexical.get().query(), lexical.get().words());
+            return new SearchResults(hits, top.totalHits.value(), userQuery.notice());
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded) {
+        if (limit < 1 || limit > SearchQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + SearchQuery.MAX_LIMIT);
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            int doc = new IdLookup(searcher.getIndexReader()).docId(id);
+            if (doc < 0) {
+                return List.of();
+            }
+            Paper paper = PaperDocuments.toPaper(searcher.storedFields().document(doc));
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {PaperFields.TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(2);
+            mlt.setMaxDocFreqPct(50);
+            mlt.setMaxQueryTerms(25);
+            Query like = mlt.like(PaperFields.TEXT, new StringReader(PaperDocuments.searchableText(paper)));
+            Set<PaperId> leftOut = new HashSet<>(excluded);
+            leftOut.add(id);
+            TopDocs top = searcher.search(withFilter(like, filter(leftOut, null)), limit);
+            return hits(searcher, top.scoreDocs, like, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("similar-papers search failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public Optional<Paper> find(PaperId id) {
+        return indexed(id).map(IndexedPaper::paper);
+    }
+
+    @Override
+    public Optional<IndexedPaper> indexed(PaperId id) {
+        IndexSearcher searcher = acquire();
+        try {
+            int doc = new IdLookup(searcher.getIndexReader()).docId(id);
+            if (doc < 0) {
+                return Optional.empty();
+            }
+            Document stored = searcher.storedFields().document(doc);
+            return Optional.of(new IndexedPaper(PaperDocuments.toPaper(stored), PaperDocuments.addedAt(stored),
+                    stored.get(PaperFields.CONTENT_HASH)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading paper " + id + " failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public UpsertSummary upsert(Collection<Paper> papers) {
+        requireWriter();
+        Map<PaperId, Paper> unique = new LinkedHashMap<>();
+        papers.forEach(p -> unique.put(p.id(), p));
+        writing.acquireUninterruptibly();
+        try {
+            IndexWriter w = writer;
+            Instant now = clock.instant();
+            List<Document> docs = new ArrayList<>(unique.size());
+            int replaced = 0;
+            IndexSearcher searcher = acquire();
+            try {
+                IdLookup lookup = new IdLookup(searcher.getIndexReader());
+                for (Paper paper : unique.values()) {
+                    Optional<Instant> previous = lookup.addedAt(paper.id());
+                    replaced += previous.isPresent() ? 1 : 0;
+                    docs.add(PaperDocuments.toDocument(paper, previous.orElse(now)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the index in " + name + " failed", e);
+            } finally {
+                release(searcher);
+            }
+            try {
+                for (Document doc : docs) {
+                    w.updateDocument(new Term(PaperFields.ID, doc.get(PaperFields.ID)), doc);
+                }
+                w.commit();
+            } catch (IOException | RuntimeException e) {
+                discardUncommitted(e);
+                throw e instanceof IOException io ? new UncheckedIOException("upsert failed in " + name, io)
+                        : (RuntimeException) e;
+            }
+            refresh();
+            return new UpsertSummary(docs.size() - replaced, replaced);
+        } finally {
+            writing.release();
+        }
+    }
+
+    @Override
+    public BulkLoader bulkLoader(BulkOptions options) {
+        requireWriter();
+        writing.acquireUninterruptibly();
+        try {
+            return new LuceneBulkLoader(this, writer, options, clock.instant());
+        } catch (IOException | RuntimeException e) {
+            writing.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    @Override
+    public long size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public IndexSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            if (writer != null) {
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the index in " + name + " failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LucenePaperIndex[" + name + ", " + settings + "]";
+    }
+
+    /** The filters of a search as one query, or null when there are none. */
+    static Query filter(Set<PaperId> excluded, Instant addedAfter) {
+        if (excluded.isEmpty() && addedAfter == null) {
+            return null;
+        }
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        if (addedAfter != null) {
+            long after = addedAfter.toEpochMilli();
+            filter.add(LongField.newRangeQuery(PaperFields.ADDED, after == Long.MAX_VALUE ? after : after + 1,
+                    Long.MAX_VALUE), Occur.FILTER);
+        } else {
+            filter.add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.FILTER);
+        }
+        if (!excluded.isEmpty()) {
+            List<BytesRef> ids = excluded.stream().map(id -> new BytesRef(id.value())).toList();
+            filter.add(new TermInSetQuery(PaperFields.ID, ids), Occur.MUST_NOT);
+        }
+        return filter.build();
+    }
+
+    private static Query withFilter(Query query, Query filter) {
+        if (filter == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    /** Hits for ranked documents: stored paper, snippet of the abstract, and which query words it contains. */
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, Query highlightQuery,
+            List<LexicalQuery.Word> words) throws IOException {
+        int[] docIds = Arrays.stream(ranked).mapToInt(sd -> sd.doc).toArray();
+        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(highlightQuery, docIds);
+        List<SearchHit> hits = new ArrayList<>(ranked.length);
+        for (int i = 0; i < ranked.length; i++) {
+            Paper paper = PaperDocuments.toPaper(searcher.storedFields().document(docIds[i]));
+            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matchedWords(paper, words), false));
+        }
+        return hits;
+    }
+
+    private List<String> matchedWords(Paper paper, List<LexicalQuery.Word> words) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        Set<String> paperTerms = queries.analyze(PaperDocuments.searchableText(paper));
+        return words.stream()
+                .filter(w -> w.terms().stream().anyMatch(paperTerms::contains))
+                .map(LexicalQuery.Word::typed)
+                .distinct()
+                .toList();
+    }
+
+    private void requireWriter() {
+        if (readOnly) {
+            throw new IllegalStateException("the index in " + name + " is open read-only");
+        }
+    }
+
+    /**
+     * Drops everything added since the last commit, so that a failed batch leaves nothing behind. Lucene can only
+     * do that by closing the writer, so a new writer and searcher manager replace the old ones.
+     */
+    void discardUncommitted(Exception cause) {
+        try {
+            writer.rollback();
+            writer = newWriter();
+            SearcherManager old = searchers;
+            searchers = new SearcherManager(writer, searcherFactory);
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("refreshing the searcher failed in " + name, e);
+        }
+    }
+
+    void releaseWriting() {
+        writing.release();
+    }
+
+    IndexSearcher acquire() {
+        try {
+            try {
+                return searchers.acquire();
+            } catch (AlreadyClosedException e) {
+                // The manager was just replaced after a rolled-back write; the new one is in place.
+                return searchers.acquire();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Releases a searcher, also one from a manager replaced in the meantime. */
+    static void release(IndexSearcher searcher) {
+        try {
+            searcher.getIndexReader().decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        try {
+            directory.close();
+        } catch (IOException ignored) {
+            // Already failing with a better message.
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.paperbot.index.source;
+
+import dev.paperbot.core.paper.Paper;
+
+/** Receives what a {@link PaperFileReader} finds, record by record. */
+public interface PaperSink {
+
+    void paper(Paper paper);
+
+    /**
+     * A record that could not be read.
+     *
+     * @param line   its line number, 1-based
+     * @param reason why, short and without the record's text (such as {@code no title}), so reasons can be counted
+     */
+    void skipped(long line, String reason);
+}

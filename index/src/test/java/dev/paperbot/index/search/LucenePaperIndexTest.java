@@ -1,0 +1,214 @@
+package dev.paperbot.index.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.PaperIndex.UpsertSummary;
+import dev.paperbot.core.search.SearchHit;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.core.search.SearchResults;
+import dev.paperbot.index.document.PaperDocuments;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LucenePaperIndexTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+
+    /** A clock the test moves by hand. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    private LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), clock);
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    static Paper paper(String id, String title, String abstractText) {
+        return Paper.of(new PaperId(id), title, abstractText);
+    }
+
+    @Test
+    void finds_a_paper_by_its_words_and_explains_the_match() {
+        index.upsert(List.of(
+                paper("a", "Post-training quantization of LLMs", "We quantize weights of large language models."),
+                paper("b", "Graph neural networks", "Message passing on graphs.")));
+
+        SearchResults results = index.search(SearchQuery.of("quantization"));
+
+        assertThat(results.hits()).extracting(h -> h.paper().id().value()).containsExactly("a");
+        assertThat(results.notice()).isEmpty();
+        SearchHit hit = results.hits().getFirst();
+        assertThat(hit.matchedTerms()).containsExactly("quantization");
+        assertThat(hit.snippet().text()).isEqualTo("We quantize weights of large language models.");
+        assertThat(hit.snippet().fragments()).anyMatch(f -> f.highlighted() && f.text().equals("quantize"));
+    }
+
+    @Test
+    void replacing_a_paper_keeps_one_copy_and_the_instant_it_was_first_added() {
+        index.upsert(List.of(paper("a", "Old title", "old abstract")));
+        now.set(T0.plus(Duration.ofDays(3)));
+
+        UpsertSummary summary = index.upsert(List.of(paper("a", "New title", "new abstract"), paper("b", "B", "b")));
+
+        assertThat(summary).isEqualTo(new UpsertSummary(1, 1));
+        assertThat(index.size()).isEqualTo(2);
+        IndexedPaper a = index.indexed(new PaperId("a")).orElseThrow();
+        assertThat(a.paper().title()).isEqualTo("New title");
+        assertThat(a.addedAt()).isEqualTo(T0);
+        assertThat(a.contentHash()).isEqualTo(PaperDocuments.contentHash(a.paper()));
+        assertThat(index.indexed(new PaperId("b")).orElseThrow().addedAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+        assertThat(index.search(SearchQuery.of("old")).hits()).isEmpty();
+    }
+
+    @Test
+    void a_batch_with_the_same_id_twice_keeps_the_last() {
+        UpsertSummary summary = index.upsert(List.of(paper("a", "First", "x"), paper("a", "Second", "x")));
+
+        assertThat(summary).isEqualTo(new UpsertSummary(1, 0));
+        assertThat(index.find(new PaperId("a")).orElseThrow().title()).isEqualTo("Second");
+    }
+
+    @Test
+    void added_after_returns_only_papers_first_added_later() {
+        index.upsert(List.of(paper("old", "Diffusion models", "Denoising diffusion.")));
+        now.set(T0.plus(Duration.ofHours(1)));
+        index.upsert(List.of(paper("new", "Diffusion transformers", "Diffusion with transformers.")));
+        now.set(T0.plus(Duration.ofHours(2)));
+        // Replacing the old paper later does not make it new.
+        index.upsert(List.of(paper("old", "Diffusion models, revised", "Denoising diffusion.")));
+
+        SearchResults results = index.search(SearchQuery.of("diffusion").withAddedAfter(T0));
+
+        assertThat(results.hits()).extracting(h -> h.paper().id().value()).containsExactly("new");
+    }
+
+    @Test
+    void excluded_papers_are_left_out() {
+        index.upsert(List.of(paper("a", "Diffusion", "x"), paper("b", "Diffusion", "y"), paper("c", "Diffusion", "z")));
+
+        SearchResults results = index.search(SearchQuery.of("diffusion")
+                .withExcluded(Set.of(new PaperId("a"), new PaperId("c"))));
+
+        assertThat(results.hits()).extracting(h -> h.paper().id().value()).containsExactly("b");
+    }
+
+    @Test
+    void pages_through_results() {
+        for (int i = 0; i < 25; i++) {
+            index.upsert(List.of(paper("p" + i, "Diffusion paper " + i, "diffusion " + "word ".repeat(i))));
+        }
+        List<String> all = index.search(SearchQuery.of("diffusion", 25)).hits().stream()
+                .map(h -> h.paper().id().value()).toList();
+
+        List<String> second = index.search(new SearchQuery("diffusion", 10, 10, Set.of(), null, null)).hits()
+                .stream().map(h -> h.paper().id().value()).toList();
+
+        assertThat(second).isEqualTo(all.subList(10, 20));
+    }
+
+    @Test
+    void similar_papers_leave_out_the_paper_itself() {
+        index.upsert(List.of(
+                paper("a", "Quantization of language models", "Low-bit weights for language models."),
+                paper("b", "Quantization of vision transformers", "Low-bit weights for vision transformers."),
+                paper("c", "Protein folding", "Structure prediction of proteins."),
+                paper("d", "Language models", "Scaling language models.")));
+
+        List<SearchHit> similar = index.similar(new PaperId("a"), 10, Set.of());
+
+        assertThat(similar).extracting(h -> h.paper().id().value()).doesNotContain("a", "c").contains("b");
+        assertThat(index.similar(new PaperId("a"), 10, Set.of(new PaperId("b"))))
+                .extracting(h -> h.paper().id().value()).doesNotContain("a", "b");
+        assertThat(index.similar(new PaperId("unknown"), 10, Set.of())).isEmpty();
+    }
+
+    @Test
+    void a_second_writer_on_the_same_directory_is_told_the_index_is_locked(@TempDir Path dir) {
+        try (LuceneIndex first = PaperIndexes.open(dir)) {
+            first.upsert(List.of(paper("a", "Diffusion", "x")));
+
+            assertThatThrownBy(() -> PaperIndexes.open(dir))
+                    .isInstanceOf(IndexLockedException.class)
+                    .hasMessageContaining("in use by another paperbot process");
+            try (LuceneIndex reader = PaperIndexes.openReadOnly(dir, IndexSettings.defaults())) {
+                assertThat(reader.search(SearchQuery.of("diffusion")).hits()).hasSize(1);
+                assertThatThrownBy(() -> reader.upsert(List.of())).isInstanceOf(IllegalStateException.class);
+            }
+        }
+    }
+
+    @Test
+    void papers_survive_reopening(@TempDir Path dir) {
+        try (LuceneIndex writer = PaperIndexes.open(dir, IndexSettings.defaults(), clock)) {
+            writer.upsert(List.of(paper("a", "Diffusion", "x")));
+        }
+        try (LuceneIndex reopened = PaperIndexes.open(dir, IndexSettings.defaults(), clock)) {
+            assertThat(reopened.size()).isEqualTo(1);
+            assertThat(reopened.indexed(new PaperId("a")).orElseThrow().addedAt()).isEqualTo(T0);
+        }
+    }
+
+    @Test
+    void bulk_load_adds_and_replaces_and_keeps_first_added_instants() {
+        index.upsert(List.of(paper("a", "Alpha", "x")));
+        now.set(T0.plus(Duration.ofDays(1)));
+
+        UpsertSummary summary;
+        try (BulkLoader loader = index.bulkLoader(BulkOptions.defaults().withCommitEvery(2))) {
+            loader.add(paper("a", "Alpha again", "x"));
+            loader.add(paper("b", "Beta", "y"));
+            loader.add(paper("c", "Gamma", "z"));
+            loader.add(paper("c", "Gamma again", "z"));
+            summary = loader.finish();
+        }
+
+        assertThat(summary).isEqualTo(new UpsertSummary(2, 2));
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.indexed(new PaperId("a")).orElseThrow().addedAt()).isEqualTo(T0);
+        assertThat(index.indexed(new PaperId("c")).orElseThrow().paper().title()).isEqualTo("Gamma again");
+        // Ordinary upserts work again once the load is over.
+        assertThat(index.upsert(List.of(paper("d", "Delta", "w"))).added()).isEqualTo(1);
+    }
+
+    @Test
+    void a_paper_the_index_cannot_hold_fails_the_whole_batch_and_changes_nothing() {
+        index.upsert(List.of(paper("a", "Alpha", "x")));
+        Paper tooLong = paper("x".repeat(PaperDocuments.MAX_EXACT_LENGTH + 1), "Too long", "y");
+
+        assertThatThrownBy(() -> index.upsert(List.of(paper("b", "Beta", "y"), tooLong)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(index.size()).isEqualTo(1);
+        index.upsert(List.of(paper("c", "Gamma", "z")));
+        assertThat(index.find(new PaperId("b"))).isEmpty();
+    }
+}
