@@ -2,11 +2,15 @@ package dev.paperbot.index.source.ingest;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,9 @@ import java.util.Set;
  * The index port's contract for find/upsert/size, in memory, with the instant each paper was first added (kept on
  * replacement, as the Lucene index does). Search is not needed by the source tests.
  */
-public final class MemoryPaperIndex implements PaperIndex {
+public final class MemoryPaperIndex implements PaperIndex, PopularitySignals {
+
+    private final Map<PaperId, Popularity> popularity = new LinkedHashMap<>();
 
     private final Map<PaperId, Paper> papers = new LinkedHashMap<>();
     private final Map<PaperId, Instant> added = new LinkedHashMap<>();
@@ -71,6 +77,35 @@ public final class MemoryPaperIndex implements PaperIndex {
     @Override
     public synchronized long size() {
         return papers.size();
+    }
+
+    @Override
+    public synchronized int recordPopularity(Collection<Popularity> signals) {
+        int n = 0;
+        for (Popularity p : signals) {
+            if (!papers.containsKey(p.id())) {
+                continue;
+            }
+            Popularity known = popularity.get(p.id());
+            if (known == null || !known.day().isAfter(p.day())) {
+                popularity.put(p.id(), p);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized Optional<Popularity> popularity(PaperId id) {
+        return Optional.ofNullable(popularity.get(id));
+    }
+
+    @Override
+    public synchronized List<Popularity> trending(LocalDate since, int limit) {
+        return popularity.values().stream().filter(p -> !p.day().isBefore(since))
+                .sorted(Comparator.comparingInt(Popularity::upvotes).reversed()
+                        .thenComparing(Popularity::day, Comparator.reverseOrder()))
+                .limit(limit).toList();
     }
 
     @Override
