@@ -1,0 +1,62 @@
+package dev.paperbot.bot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code bin/paperbot serve} is configured with, read once from the environment by
+ * {@link PaperbotConfigLoader} and passed down; nothing else reads the environment.
+ *
+ * @param botToken      {@code SLACK_BOT_TOKEN}, the bot's {@code xoxb-} token; absent in the playground
+ * @param appToken      {@code SLACK_APP_TOKEN}, an app-level {@code xapp-} token: selects Socket Mode
+ * @param signingSecret {@code SLACK_SIGNING_SECRET}: selects HTTP mode ({@code POST /slack/events})
+ * @param slackApiUrl   {@code PAPERBOT_SLACK_API_URL}, the Web API base every call goes through; ends with {@code /}
+ * @param host          {@code PAPERBOT_HOST}, the address the HTTP server binds to
+ * @param port          {@code PAPERBOT_PORT}, the HTTP port (health, HTTP mode, playground); 0 picks a free one
+ * @param home          {@code PAPERBOT_HOME}, the data directory (index, store)
+ */
+public record PaperbotConfig(
+        Optional<Secret> botToken,
+        Optional<Secret> appToken,
+        Optional<Secret> signingSecret,
+        URI slackApiUrl,
+        String host,
+        int port,
+        Path home) {
+
+    /** How the bot talks to Slack, decided by which secrets are set. */
+    public enum Mode {
+        /** {@code SLACK_APP_TOKEN} set: a WebSocket to Slack, no public URL needed. */
+        SOCKET,
+        /** {@code SLACK_SIGNING_SECRET} set: Slack POSTs signed requests to {@code /slack/events}. */
+        HTTP,
+        /** No Slack configuration: a local web page that plays Slack, for trying the bot. */
+        PLAYGROUND
+    }
+
+    public PaperbotConfig {
+        Objects.requireNonNull(botToken, "botToken");
+        Objects.requireNonNull(appToken, "appToken");
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(slackApiUrl, "slackApiUrl");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(home, "home");
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("PAPERBOT_PORT must be between 0 and 65535, was " + port);
+        }
+    }
+
+    public Mode mode() {
+        if (appToken.isPresent()) {
+            return Mode.SOCKET;
+        }
+        return signingSecret.isPresent() ? Mode.HTTP : Mode.PLAYGROUND;
+    }
+
+    /** A copy listening elsewhere (tests use port 0). */
+    public PaperbotConfig withPort(int newPort) {
+        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paperbot.bot.slack;
+
+import dev.paperbot.bot.activity.PaperActivity;
+import dev.paperbot.bot.index.IndexHolder;
+import dev.paperbot.bot.slack.view.Reply;
+import dev.paperbot.bot.slack.view.SearchResultsView;
+import dev.paperbot.bot.subscription.Requester;
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.core.search.SearchResults;
+import java.util.Optional;
+import java.util.Set;
+
+/** Searches for a user and renders the answer: results leave out papers the user said they are not interested in. */
+public final class PaperSearches {
+
+    private final IndexHolder index;
+    private final PaperActivity activity;
+
+    public PaperSearches(IndexHolder index, PaperActivity activity) {
+        this.index = index;
+        this.activity = activity;
+    }
+
+    /** One page of results for {@code query}, starting after {@code offset} hits. */
+    public Reply search(Requester who, String query, int offset) {
+        Optional<PaperIndex> idx = index.get();
+        if (idx.isEmpty()) {
+            return Replies.indexNotReady();
+        }
+        Set<PaperId> dismissed = activity.notInterested(who.teamId(), who.userId());
+        SearchResults results = idx.get().search(SearchQuery.of(query, SearchResultsView.PAGE_SIZE)
+                .withOffset(offset).withExcluded(dismissed));
+        return SearchResultsView.search(query, results, offset);
+    }
+
+    /** Papers like {@code id}, leaving out dismissed ones. */
+    public Reply similar(Requester who, PaperId id) {
+        Optional<PaperIndex> idx = index.get();
+        if (idx.isEmpty()) {
+            return Replies.indexNotReady();
+        }
+        Optional<Paper> paper = idx.get().find(id);
+        if (paper.isEmpty()) {
+            return Reply.mrkdwn("That paper is no longer in my index.");
+        }
+        Set<PaperId> dismissed = activity.notInterested(who.teamId(), who.userId());
+        return SearchResultsView.similar(paper.get().title(),
+                idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed));
+    }
+
+    public Optional<Paper> find(PaperId id) {
+        return index.get().flatMap(idx -> idx.find(id));
+    }
+
+    public boolean ready() {
+        return index.isReady();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.paperbot.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.paperbot.bot.slack.action.MoreLikeThisAction;
+import dev.paperbot.bot.slack.action.NextPageAction;
+import dev.paperbot.bot.slack.action.NotInterestedAction;
+import dev.paperbot.bot.slack.action.SaveAction;
+import dev.paperbot.bot.slack.action.ShareAction;
+import dev.paperbot.bot.slack.command.PapersSlashCommand;
+import dev.paperbot.bot.slack.event.AppHomeOpenedListener;
+import dev.paperbot.bot.slack.view.ActionIds;
+
+/** Every registration of the bot, in one list: command, buttons, events. Each listener is its own class. */
+public final class SlackListeners {
+
+    public static final String COMMAND = "/papers";
+
+    private SlackListeners() {
+    }
+
+    public static App register(App app, BotServices services) {
+        PaperSearches searches = new PaperSearches(services.index(), services.activity());
+        var worker = services.worker();
+        var activity = services.activity();
+
+        app.command(COMMAND, new PapersSlashCommand(services, searches));
+
+        app.blockAction(ActionIds.MORE_LIKE_THIS, new MoreLikeThisAction(searches, worker));
+        app.blockAction(ActionIds.SHARE, new ShareAction(searches, activity, worker));
+        app.blockAction(ActionIds.SAVE, new SaveAction(searches, activity, worker));
+        app.blockAction(ActionIds.NOT_INTERESTED, new NotInterestedAction(searches, activity, worker));
+        app.blockAction(ActionIds.NEXT_PAGE, new NextPageAction(searches, worker));
+
+        app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(searches, activity, worker));
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.paperbot.bot.slack.action;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import dev.paperbot.bot.slack.Replies;
+import dev.paperbot.bot.slack.view.Reply;
+import dev.paperbot.bot.subscription.Requester;
+import dev.paperbot.core.paper.PaperId;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every button listener does the same way: who pressed, which value, and answering after the ack. */
+final class ActionSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionSupport.class);
+
+    private ActionSupport() {
+    }
+
+    static Requester requester(BlockActionPayload p) {
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+        String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+        return new Requester(team == null ? "" : team, channel, p.getUser() == null ? "" : p.getUser().getId());
+    }
+
+    static Optional<String> value(BlockActionPayload p) {
+        return p.getActions() == null || p.getActions().isEmpty() ? Optional.empty()
+                : Optional.ofNullable(p.getActions().get(0).getValue());
+    }
+
+    static Optional<PaperId> paperId(BlockActionPayload p) {
+        return value(p).filter(v -> !v.isBlank() && v.length() <= 2000).map(PaperId::new);
+    }
+
+    /** Runs {@code work} after the ack and sends its reply through the action's response_url. */
+    static void answerLater(BlockActionRequest req, ActionContext ctx, Executor worker, boolean replaceOriginal,
+            Supplier<Reply> work) {
+        Requester who = requester(req.getPayload());
+        String action = req.getPayload().getActions() == null || req.getPayload().getActions().isEmpty() ? "?"
+                : req.getPayload().getActions().get(0).getActionId();
+        worker.execute(() -> {
+            Reply reply;
+            try {
+                reply = work.get();
+            } catch (RuntimeException e) {
+                log.error("Button {} failed for team {} user {}", action, who.teamId(), who.userId(), e);
+                reply = Replies.somethingWentWrong();
+            }
+            if (ctx.getResponseUrl() == null) {
+                log.warn("Button {} for team {} user {} came without a response_url; reply dropped", action,
+                        who.teamId(), who.userId());
+                return;
+            }
+            try {
+                ctx.respond(Replies.toAction(reply, replaceOriginal));
+            } catch (Exception e) {
+                log.warn("Could not answer button {} for team {} user {}: {}", action, who.teamId(), who.userId(),
+                        e.toString());
+            }
+        });
+    }
+}
