@@ -1,7 +1,6 @@
 package dev.paperbot.bot.slack.view;
 
-import java.net.URI;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Slack {@code mrkdwn} escaping for text we do not control (titles, abstracts, author names, what users typed).
@@ -12,6 +11,9 @@ import java.util.Locale;
  * (U+223C) and {@code ˋ} (U+02CB). The text stays readable and can neither format nor ping.
  */
 public final class Mrkdwn {
+
+    /** Scheme and host checked; the rest is percent-encoded where Slack would misread it. */
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[a-z0-9.-]+(:\\d{1,5})?([/?#].*)?"));
 
     /** Appended where text was cut short. */
     public static final String ELLIPSIS = "…";
@@ -77,16 +79,7 @@ public final class Mrkdwn {
 
     /** The URL made safe inside {@code <...|...>}, or null when it is not an absolute http(s) URL. */
     static String safeUrl(String url) {
-        if (url == null || url.length() > 2000) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
+        if (url == null || url.length() > 2000 || !HTTP_URL.matcher(url.strip()).matches()) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
