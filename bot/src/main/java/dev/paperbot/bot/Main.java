@@ -3,6 +3,7 @@ package dev.paperbot.bot;
 import dev.paperbot.bot.cli.Cli;
 import dev.paperbot.bot.cli.ImportCommand;
 import dev.paperbot.bot.cli.SearchCommand;
+import dev.paperbot.bot.cli.ServeCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A Slack bot that recommends research papers.",
-        subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, ServeCommand.class})
 public final class Main implements Runnable, Cli.Context {
 
     /**
@@ -28,14 +29,21 @@ public final class Main implements Runnable, Cli.Context {
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private final Path home;
+    private final Map<String, String> environment;
 
     Main(Path home) {
+        this(home, Map.of());
+    }
+
+    Main(Path home, Map<String, String> environment) {
         this.home = home;
+        this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
         LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.WARNING);
-        System.exit(Cli.commandLine(new Main(dataDirectory(System.getenv(), System.getProperty("user.home"))))
+        Map<String, String> env = System.getenv();
+        System.exit(Cli.commandLine(new Main(dataDirectory(env, System.getProperty("user.home")), env))
                 .execute(args));
     }
 
@@ -51,6 +59,11 @@ public final class Main implements Runnable, Cli.Context {
     @Override
     public Path home() {
         return home;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return environment;
     }
 
     @Override

@@ -40,9 +40,11 @@ final class InMemoryPaperActivity implements PaperActivity {
     }
 
     @Override
-    public synchronized Set<PaperId> notInterested(String teamId, String userId) {
+    public synchronized Set<PaperId> notInterested(Requester who) {
         return entries.stream()
-                .filter(e -> e.teamId().equals(teamId) && e.userId().equals(userId) && e.kind() == Kind.NOT_INTERESTED)
+                .filter(e -> e.teamId().equals(who.teamId()) && e.kind() == Kind.NOT_INTERESTED
+                        && (e.userId().equals(who.userId())
+                        || who.channelId() != null && who.channelId().equals(e.channelId())))
                 .map(Entry::paper)
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -2,6 +2,8 @@ package dev.paperbot.bot.activity;
 
 import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.store.FeedbackStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +11,8 @@ import java.util.Set;
 
 /**
  * What users did with papers from the buttons: {@code Not interested} (feedback the recommender must honour),
- * {@code Save} and {@code Share to channel} (listed on the App Home). The store implements it durably;
- * {@link #inMemory()} keeps it for the life of the process.
+ * {@code Save} and {@code Share to channel} (listed on the App Home). {@link #store} keeps it in the durable
+ * store's feedback; {@link #inMemory} for the life of the process.
  */
 public interface PaperActivity {
 
@@ -34,10 +36,19 @@ public interface PaperActivity {
     /** The user's most recent saved and shared papers in that workspace, newest first. */
     List<Entry> recentSavedOrShared(String teamId, String userId, int limit);
 
-    /** Papers the user said they are not interested in (to leave out of their results). */
-    Set<PaperId> notInterested(String teamId, String userId);
+    /**
+     * Papers to leave out of this user's results: those they said they are not interested in, and those dismissed
+     * in the channel they ask from.
+     */
+    Set<PaperId> notInterested(Requester who);
 
-    static PaperActivity inMemory(java.time.Clock clock) {
+    /** Keeps activity in memory only (lost on restart): tests, and a bot without a store. */
+    static PaperActivity inMemory(Clock clock) {
         return new InMemoryPaperActivity(clock);
+    }
+
+    /** Keeps activity in the durable store's feedback table. */
+    static PaperActivity store(FeedbackStore feedback, Clock clock) {
+        return new StorePaperActivity(feedback, clock);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -18,6 +19,11 @@ public final class Cli {
     public interface Context {
         /** The data directory ({@code PAPERBOT_HOME}). */
         Path home();
+
+        /** The environment the process was started with (read once, by {@code Main}). */
+        default Map<String, String> environment() {
+            return Map.of();
+        }
 
         default Path indexDirectory() {
             return home().resolve("index");

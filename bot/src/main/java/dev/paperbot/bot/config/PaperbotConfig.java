@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param host          {@code PAPERBOT_HOST}, the address the HTTP server binds to
  * @param port          {@code PAPERBOT_PORT}, the HTTP port (health, HTTP mode, playground); 0 picks a free one
  * @param home          {@code PAPERBOT_HOME}, the data directory (index, store)
+ * @param databaseUrl   {@code PAPERBOT_DB_URL}, a {@code jdbc:postgresql:} URL for a shared store (may carry a
+ *                      password, so kept as a secret); absent: SQLite in {@code home}
  */
 public record PaperbotConfig(
         Optional<Secret> botToken,
@@ -24,7 +26,8 @@ public record PaperbotConfig(
         URI slackApiUrl,
         String host,
         int port,
-        Path home) {
+        Path home,
+        Optional<Secret> databaseUrl) {
 
     /** How the bot talks to Slack, decided by which secrets are set. */
     public enum Mode {
@@ -43,6 +46,7 @@ public record PaperbotConfig(
         Objects.requireNonNull(slackApiUrl, "slackApiUrl");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (port < 0 || port > 65535) {
             throw new ConfigException("PAPERBOT_PORT must be between 0 and 65535, was " + port);
         }
@@ -57,6 +61,6 @@ public record PaperbotConfig(
 
     /** A copy listening elsewhere (tests use port 0). */
     public PaperbotConfig withPort(int newPort) {
-        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home);
+        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl);
     }
 }

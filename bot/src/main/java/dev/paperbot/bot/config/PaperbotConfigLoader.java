@@ -19,7 +19,9 @@ import java.util.Optional;
  * <tr><td>PAPERBOT_HOST</td><td>{@code 127.0.0.1} for the playground, {@code 0.0.0.0} otherwise</td>
  *     <td>address to listen on</td></tr>
  * <tr><td>PAPERBOT_PORT</td><td>{@value #DEFAULT_PORT}</td><td>HTTP port</td></tr>
- * <tr><td>PAPERBOT_HOME</td><td>{@code ~/.paperbot}</td><td>data directory</td></tr>
+ * <tr><td>PAPERBOT_HOME</td><td>{@code ~/.paperbot}</td><td>data directory (resolved by {@code Main})</td></tr>
+ * <tr><td>PAPERBOT_DB_URL</td><td>SQLite file {@code paperbot.db} in the data directory</td>
+ *     <td>JDBC URL of a PostgreSQL store shared by several bot processes</td></tr>
  * </table>
  *
  * <p>With none of the three Slack variables set, the bot starts the local playground.
@@ -32,8 +34,11 @@ public final class PaperbotConfigLoader {
     private PaperbotConfigLoader() {
     }
 
-    /** Reads the configuration from {@code env} (pass {@code System.getenv()} in production, a map in tests). */
-    public static PaperbotConfig load(Map<String, String> env) {
+    /**
+     * Reads the configuration from {@code env} (pass {@code System.getenv()} in production, a map in tests);
+     * {@code home} is the data directory {@code Main} resolved from {@code PAPERBOT_HOME}.
+     */
+    public static PaperbotConfig load(Map<String, String> env, Path home) {
         Optional<Secret> botToken = secret(env, "SLACK_BOT_TOKEN", "xoxb-");
         Optional<Secret> appToken = secret(env, "SLACK_APP_TOKEN", "xapp-");
         Optional<Secret> signingSecret = secret(env, "SLACK_SIGNING_SECRET", null);
@@ -52,7 +57,8 @@ public final class PaperbotConfigLoader {
                 apiUrl(value(env, "PAPERBOT_SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
                 host,
                 port(value(env, "PAPERBOT_PORT").orElse(String.valueOf(DEFAULT_PORT))),
-                home(env));
+                home.toAbsolutePath().normalize(),
+                databaseUrl(env));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -95,9 +101,11 @@ public final class PaperbotConfigLoader {
         }
     }
 
-    private static Path home(Map<String, String> env) {
-        return value(env, "PAPERBOT_HOME").map(Path::of)
-                .orElseGet(() -> Path.of(value(env, "HOME").orElse("."), ".paperbot"))
-                .toAbsolutePath().normalize();
+    private static Optional<Secret> databaseUrl(Map<String, String> env) {
+        Optional<String> url = value(env, "PAPERBOT_DB_URL");
+        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:sqlite:")) {
+            throw new ConfigException("PAPERBOT_DB_URL must start with jdbc:postgresql: (or jdbc:sqlite:)");
+        }
+        return url.map(Secret::new);
     }
 }

@@ -30,7 +30,7 @@ public final class PaperSearches {
         if (idx.isEmpty()) {
             return Replies.indexNotReady();
         }
-        Set<PaperId> dismissed = activity.notInterested(who.teamId(), who.userId());
+        Set<PaperId> dismissed = activity.notInterested(who);
         SearchResults results = idx.get().search(SearchQuery.of(query, SearchResultsView.PAGE_SIZE)
                 .withOffset(offset).withExcluded(dismissed));
         return SearchResultsView.search(query, results, offset);
@@ -46,7 +46,7 @@ public final class PaperSearches {
         if (paper.isEmpty()) {
             return Reply.mrkdwn("That paper is no longer in my index.");
         }
-        Set<PaperId> dismissed = activity.notInterested(who.teamId(), who.userId());
+        Set<PaperId> dismissed = activity.notInterested(who);
         return SearchResultsView.similar(paper.get().title(),
                 idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed));
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Mrkdwn {
 
     /** Scheme and host checked; the rest is percent-encoded where Slack would misread it. */
-    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[a-z0-9.-]+(:\\d{1,5})?([/?#].*)?"));
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[a-z0-9.-]+(:\\d{1,5})?([/?#].*)?");
 
     /** Appended where text was cut short. */
     public static final String ELLIPSIS = "…";

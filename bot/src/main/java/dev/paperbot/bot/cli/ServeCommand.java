@@ -1,0 +1,90 @@
+package dev.paperbot.bot.cli;
+
+import dev.paperbot.bot.activity.PaperActivity;
+import dev.paperbot.bot.config.ConfigException;
+import dev.paperbot.bot.config.PaperbotConfig;
+import dev.paperbot.bot.config.PaperbotConfigLoader;
+import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.runtime.BotRuntime;
+import dev.paperbot.bot.slack.BotServices;
+import dev.paperbot.bot.subscription.SubscriptionCommands;
+import dev.paperbot.core.store.PaperbotStore;
+import dev.paperbot.core.store.StoreConfig;
+import dev.paperbot.core.store.Stores;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code paperbot serve}: runs the bot until stopped (Ctrl-C or SIGTERM), then shuts down gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the Slack bot.",
+                "With SLACK_APP_TOKEN and SLACK_BOT_TOKEN: Socket Mode. With SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN:"
+                        + " HTTP mode, Slack posts to /slack/events. With neither: a local playground in the browser"
+                        + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
+                        + " ready."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Cli.Context context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PaperbotConfig config;
+        try {
+            config = PaperbotConfigLoader.load(context.environment(), context.home());
+        } catch (ConfigException e) {
+            throw new Cli.UserError(e.getMessage());
+        }
+        Clock clock = Clock.systemUTC();
+        PrintWriter err = spec.commandLine().getErr();
+        StoreConfig storeConfig = config.databaseUrl().map(Secret::reveal).map(StoreConfig::url)
+                .orElseGet(() -> StoreConfig.sqlite(config.home()));
+        PaperbotStore store = Stores.open(storeConfig);
+        BotRuntime runtime;
+        try {
+            runtime = BotRuntime.start(config, new BotRuntime.Parts(
+                    () -> Indexes.forSearch(context.indexDirectory()),
+                    SubscriptionCommands.notYetAvailable(),
+                    PaperActivity.store(store.feedback(), clock),
+                    BotServices.DEFAULT_ACK_BUDGET));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e instanceof ConfigException ? new Cli.UserError(e.getMessage()) : e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C / SIGTERM: stop taking requests, let those in flight finish, then close the index and the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("paperbot: stopping...");
+            err.flush();
+            try {
+                runtime.close();
+            } finally {
+                store.close();
+                stopped.countDown();
+            }
+        }, "paperbot-shutdown"));
+        err.println(banner(config, runtime.port()));
+        err.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String banner(PaperbotConfig config, int port) {
+        String local = "http://localhost:" + port;
+        return switch (config.mode()) {
+            case PLAYGROUND -> "paperbot: no Slack configuration, so here is the playground: open " + local
+                    + " and type /papers quantization (health: " + local + "/healthz). Ctrl-C stops.";
+            case HTTP -> "paperbot: HTTP mode, Slack requests on " + local + "/slack/events (health: " + local
+                    + "/healthz). Ctrl-C stops.";
+            case SOCKET -> "paperbot: Socket Mode, connected to Slack (health: " + local + "/healthz). Ctrl-C stops.";
+        };
+    }
+}

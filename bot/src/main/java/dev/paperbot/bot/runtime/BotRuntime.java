@@ -1,0 +1,208 @@
+package dev.paperbot.bot.runtime;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.paperbot.bot.activity.PaperActivity;
+import dev.paperbot.bot.config.ConfigException;
+import dev.paperbot.bot.config.PaperbotConfig;
+import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.http.BoltBridge;
+import dev.paperbot.bot.http.BotServer;
+import dev.paperbot.bot.http.SlackEventsRoute;
+import dev.paperbot.bot.index.IndexHolder;
+import dev.paperbot.bot.playground.Playground;
+import dev.paperbot.bot.slack.BotServices;
+import dev.paperbot.bot.slack.SlackApps;
+import dev.paperbot.bot.subscription.SubscriptionCommands;
+import dev.paperbot.core.search.PaperIndex;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: the HTTP server ({@code /healthz} always; {@code /slack/events} in HTTP mode; the playground
+ * without Slack), the Socket Mode connection when configured, the worker pool and the index. {@link #close()}
+ * stops them in order: no new Slack requests, requests in flight finish, queued work finishes, the index closes.
+ */
+public final class BotRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
+    private static final int WORKERS = 8;
+    private static final int SOCKET_MODE_CONCURRENCY = 4;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * What the runtime is built from besides configuration.
+     *
+     * @param indexOpener   opens the paper index (called once, in the background)
+     * @param subscriptions the subscription and digest commands
+     * @param activity      where saved / shared / not-interested papers are recorded
+     * @param ackBudget     how long a slash command may take before answering through response_url instead
+     */
+    public record Parts(Supplier<PaperIndex> indexOpener, SubscriptionCommands subscriptions, PaperActivity activity,
+            Duration ackBudget) {
+        public Parts {
+            Objects.requireNonNull(indexOpener, "indexOpener");
+            Objects.requireNonNull(subscriptions, "subscriptions");
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(ackBudget, "ackBudget");
+        }
+    }
+
+    private final PaperbotConfig.Mode mode;
+    private final ExecutorService worker;
+    private final IndexHolder index;
+    private final BotServer server;
+    private final SocketModeApp socketMode;
+    private final App app;
+
+    private BotRuntime(PaperbotConfig.Mode mode, ExecutorService worker, IndexHolder index, BotServer server,
+            SocketModeApp socketMode, App app) {
+        this.mode = mode;
+        this.worker = worker;
+        this.index = index;
+        this.server = server;
+        this.socketMode = socketMode;
+        this.app = app;
+    }
+
+    /** Starts the bot in the mode the configuration selects; throws {@link ConfigException} for unusable config. */
+    public static BotRuntime start(PaperbotConfig config, Parts parts) {
+        ExecutorService worker = Executors.newFixedThreadPool(WORKERS, daemonThreads("paperbot-worker"));
+        IndexHolder index = IndexHolder.opening(parts.indexOpener(), worker);
+        BotServices services = new BotServices(index, parts.subscriptions(), parts.activity(), worker,
+                parts.ackBudget());
+        try {
+            return switch (config.mode()) {
+                case PLAYGROUND -> playground(config, services, worker, index);
+                case HTTP -> http(config, services, worker, index);
+                case SOCKET -> socket(config, services, worker, index);
+            };
+        } catch (RuntimeException e) {
+            worker.shutdownNow();
+            index.close();
+            throw e;
+        }
+    }
+
+    private static BotRuntime playground(PaperbotConfig config, BotServices services, ExecutorService worker,
+            IndexHolder index) {
+        Playground playground = new Playground(services);
+        BotServer server = BotServer.start(config.host(), config.port(), index, playground::routes);
+        playground.connect(server.port());
+        return new BotRuntime(PaperbotConfig.Mode.PLAYGROUND, worker, index, server, null, null);
+    }
+
+    private static BotRuntime http(PaperbotConfig config, BotServices services, ExecutorService worker,
+            IndexHolder index) {
+        App app = SlackApps.app(SlackApps.slack(config.slackApiUrl()), reveal(config.botToken()),
+                reveal(config.signingSecret()), services);
+        SlackEventsRoute events = new SlackEventsRoute(new BoltBridge(app));
+        BotServer server = BotServer.start(config.host(), config.port(), index,
+                routes -> routes.post(SlackEventsRoute.PATH, events));
+        return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app);
+    }
+
+    private static BotRuntime socket(PaperbotConfig config, BotServices services, ExecutorService worker,
+            IndexHolder index) {
+        Slack slack = SlackApps.slack(config.slackApiUrl());
+        String botToken = reveal(config.botToken());
+        checkBotToken(slack, botToken);
+        App app = SlackApps.app(slack, botToken, null, services);
+        BotServer server = BotServer.start(config.host(), config.port(), index, routes -> { });
+        try {
+            SocketModeApp socketMode = new SocketModeApp(reveal(config.appToken()), app,
+                    SocketModeClient.Backend.JavaWebSocket, SOCKET_MODE_CONCURRENCY);
+            socketMode.startAsync();
+            return new BotRuntime(PaperbotConfig.Mode.SOCKET, worker, index, server, socketMode, app);
+        } catch (Exception e) {
+            server.close();
+            // The SDK reports a refused app token as a missing client: say what to check instead.
+            log.debug("Socket Mode start failed", e);
+            throw new ConfigException("could not open a Socket Mode connection to Slack with SLACK_APP_TOKEN ("
+                    + e.getClass().getSimpleName() + "): check that the token is an app-level token with"
+                    + " connections:write and that Socket Mode is enabled for the app");
+        }
+    }
+
+    /** Fails fast, with a clear message, when Slack refuses the bot token. */
+    private static void checkBotToken(Slack slack, String botToken) {
+        try {
+            AuthTestResponse auth = slack.methods(botToken).authTest(r -> r);
+            if (!auth.isOk()) {
+                throw new ConfigException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): copy the bot"
+                        + " token from the app's \"OAuth & Permissions\" page");
+            }
+            log.info("Connected to workspace {} as {}", auth.getTeam(), auth.getUser());
+        } catch (IOException | SlackApiException e) {
+            throw new ConfigException("could not reach Slack's Web API to check SLACK_BOT_TOKEN: " + e.getMessage());
+        }
+    }
+
+    private static String reveal(java.util.Optional<Secret> secret) {
+        return secret.map(Secret::reveal).orElseThrow(() -> new ConfigException("a Slack secret is missing"));
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public PaperbotConfig.Mode mode() {
+        return mode;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public IndexHolder index() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("Closing the Socket Mode connection failed: {}", e.toString());
+            }
+        }
+        server.close();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Work still running after {}; stopping it", DRAIN_TIMEOUT);
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (app != null) {
+            try {
+                app.stop();
+            } catch (Exception e) {
+                log.debug("Stopping the Bolt app failed", e);
+            }
+        }
+        index.close();
+    }
+}
