@@ -3,6 +3,7 @@ package dev.paperbot.bot.slack.action;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
 import dev.paperbot.bot.slack.Replies;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.subscription.Requester;
@@ -25,6 +26,17 @@ final class ActionSupport {
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         return new Requester(team == null ? "" : team, channel, p.getUser() == null ? "" : p.getUser().getId());
+    }
+
+    /** True when the payload lacks what every real button press has: a team, a user and an action. */
+    static boolean incomplete(BlockActionPayload p) {
+        Requester who = requester(p);
+        return who.teamId().isBlank() || who.userId().isBlank() || p.getActions() == null || p.getActions().isEmpty();
+    }
+
+    static Response badRequest() {
+        return Response.builder().statusCode(400).contentType("text/plain").body("incomplete block_actions payload")
+                .build();
     }
 
     static Optional<String> value(BlockActionPayload p) {

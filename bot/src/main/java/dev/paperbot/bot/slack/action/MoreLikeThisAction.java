@@ -21,6 +21,9 @@ public final class MoreLikeThisAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
+        if (ActionSupport.incomplete(req.getPayload())) {
+            return ActionSupport.badRequest();
+        }
         var who = ActionSupport.requester(req.getPayload());
         var id = ActionSupport.paperId(req.getPayload());
         ActionSupport.answerLater(req, ctx, worker, false, () -> id.map(i -> searches.similar(who, i))

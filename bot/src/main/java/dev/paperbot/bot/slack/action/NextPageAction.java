@@ -26,6 +26,9 @@ public final class NextPageAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
+        if (ActionSupport.incomplete(req.getPayload())) {
+            return ActionSupport.badRequest();
+        }
         var who = ActionSupport.requester(req.getPayload());
         var page = ActionSupport.value(req.getPayload()).flatMap(ActionIds.Page::decode)
                 .filter(p -> !p.query().isBlank() && p.query().length() <= PapersCommandParser.MAX_QUERY_CHARS);

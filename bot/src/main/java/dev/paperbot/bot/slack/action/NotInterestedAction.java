@@ -25,6 +25,9 @@ public final class NotInterestedAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
+        if (ActionSupport.incomplete(req.getPayload())) {
+            return ActionSupport.badRequest();
+        }
         var who = ActionSupport.requester(req.getPayload());
         var id = ActionSupport.paperId(req.getPayload());
         ActionSupport.answerLater(req, ctx, worker, false, () -> id.map(paperId -> {

@@ -45,6 +45,9 @@ public final class ShareAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
+        if (ActionSupport.incomplete(req.getPayload())) {
+            return ActionSupport.badRequest();
+        }
         Requester who = ActionSupport.requester(req.getPayload());
         var id = ActionSupport.paperId(req.getPayload());
         ActionSupport.answerLater(req, ctx, worker, false, () -> {

@@ -41,7 +41,12 @@ public final class PapersSlashCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        Requester who = new Requester(nonNull(p.getTeamId()), p.getChannelId(), nonNull(p.getUserId()));
+        if (p == null || isBlank(p.getTeamId()) || isBlank(p.getUserId())) {
+            // Signed, but not a command Slack would send.
+            return Response.builder().statusCode(400).contentType("text/plain").body("team_id and user_id required")
+                    .build();
+        }
+        Requester who = new Requester(p.getTeamId(), p.getChannelId(), p.getUserId());
         PapersCommand command = parser.parse(p.getText());
         Supplier<Reply> work = work(who, command);
         CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> safely(work, who, command),
@@ -95,7 +100,7 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         }
     }
 
-    private static String nonNull(String id) {
-        return id == null ? "" : id;
+    private static boolean isBlank(String id) {
+        return id == null || id.isBlank();
     }
 }
