@@ -136,6 +136,9 @@ final class LucenePaperIndex implements LuceneIndex {
 
     @Override
     public SearchResults search(SearchQuery query) {
+        if (query.field() == SearchQuery.Field.AUTHORS) {
+            return searchAuthor(query);
+        }
         UserQuery userQuery = parser.parse(query.text());
         Optional<LexicalQuery> lexical = queries.build(userQuery);
         if (lexical.isEmpty()) {
@@ -152,6 +155,41 @@ final class LucenePaperIndex implements LuceneIndex {
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
             List<SearchHit> hits = hits(searcher, page, lexical.get().query(), lexical.get().words());
             return new SearchResults(hits, top.totalHits.value(), userQuery.notice());
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * An author topic ({@code author:"Yann LeCun"}): papers with exactly that author name, ASCII case aside (a regexp
+     * over the exact author field, so existing indexes need no new field). All matches score alike.
+     */
+    private SearchResults searchAuthor(SearchQuery query) {
+        String author = query.text().strip().replaceAll("\\s+", " ");
+        if (author.isEmpty() || query.offset() > MAX_WINDOW - query.limit()) {
+            return SearchResults.empty(NOTHING_TO_SEARCH);
+        }
+        StringBuilder literal = new StringBuilder();
+        author.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c) && c != ' ') {
+                literal.append('\\');
+            }
+            literal.appendCodePoint(c);
+        });
+        Query byAuthor = new org.apache.lucene.search.ConstantScoreQuery(new org.apache.lucene.search.RegexpQuery(
+                new Term(PaperFields.AUTHOR, literal.toString()), org.apache.lucene.util.automaton.RegExp.NONE,
+                org.apache.lucene.util.automaton.RegExp.ASCII_CASE_INSENSITIVE,
+                org.apache.lucene.util.automaton.Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
+        Query ranked = withFilter(byAuthor, filter(query.excluded(), query.addedAfter()));
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(ranked, query.offset() + query.limit());
+            ScoreDoc[] all = top.scoreDocs;
+            ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
+            return new SearchResults(hits(searcher, page, byAuthor, List.of()), top.totalHits.value(),
+                    Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed in " + name, e);
         } finally {
