@@ -122,7 +122,8 @@ final class DailyPicker implements Recommender {
                 .filter(asOf -> asOf.isAfter(floor))
                 .orElse(floor);
         long step = settings.shareGranularity().toMillis();
-        return Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli(), step) * step);
+        // One millisecond earlier first: a paper added in the very millisecond the previous search ran is kept.
+        return Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli() - 1, step) * step);
     }
 
     private static Instant min(Instant a, Instant b) {
