@@ -70,7 +70,7 @@ final class DigestMessages {
             Topic lastTopic = null;
             for (Pick pick : all.subList(from, Math.min(all.size(), from + PAPERS_PER_MESSAGE))) {
                 if (!pick.topic().equals(lastTopic)) {
-                    String t = "*" + escape(pick.topic().display()) + "*";
+                    String t = "*" + escapeCut(pick.topic().display(), 250) + "*";
                     blocks.add(section(s -> s.text(markdownText(t))));
                     lastTopic = pick.topic();
                 }
@@ -103,11 +103,11 @@ final class DigestMessages {
         Paper p = pick.paper();
         StringBuilder sb = new StringBuilder();
         sb.append('<').append(p.url().replace("|", "%7C").replace(">", "%3E")).append('|')
-                .append(escape(truncate(p.title(), 300))).append('>');
+                .append(escapeCut(p.title(), 250)).append('>');
         List<String> byline = new ArrayList<>();
         if (!p.authors().isEmpty()) {
-            byline.add(escape(truncate(String.join(", ", p.authors().subList(0, Math.min(4, p.authors().size())))
-                    + (p.authors().size() > 4 ? " et al." : ""), 300)));
+            byline.add(escapeCut(String.join(", ", p.authors().subList(0, Math.min(4, p.authors().size())))
+                    + (p.authors().size() > 4 ? " et al." : ""), 200));
         }
         if (p.published() != null) {
             byline.add(p.published().toString());
@@ -115,13 +115,27 @@ final class DigestMessages {
         if (!byline.isEmpty()) {
             sb.append('\n').append(String.join(" · ", byline));
         }
-        sb.append("\n_Why: ").append(escape(truncate(pick.reason(), 300))).append('_');
+        sb.append("\n_Why: ").append(escapeCut(pick.reason(), 200)).append('_');
         return truncate(sb.toString(), MAX_SECTION);
     }
 
     /** Slack's mrkdwn control characters; the rest is shown as typed. */
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Escapes, then cuts to {@code max} characters without splitting an {@code &amp;}-style entity. */
+    static String escapeCut(String s, int max) {
+        String e = escape(s);
+        if (e.length() <= max) {
+            return e;
+        }
+        String cut = e.substring(0, max - 1);
+        int amp = cut.lastIndexOf('&');
+        if (amp >= 0 && cut.indexOf(';', amp) < 0) {
+            cut = cut.substring(0, amp);
+        }
+        return cut + "…";
     }
 
     private static String truncate(String s, int max) {

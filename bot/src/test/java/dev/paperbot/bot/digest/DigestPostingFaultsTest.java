@@ -1,0 +1,161 @@
+package dev.paperbot.bot.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.bot.testing.FakeSlackApi.Failure;
+import dev.paperbot.core.store.ChannelRef;
+import dev.paperbot.core.store.DigestRun;
+import dev.paperbot.core.store.StoreConfig;
+import dev.paperbot.core.store.Topic;
+import dev.paperbot.index.search.LuceneIndex;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Posting against a local fake Slack Web API that fails on demand. */
+class DigestPostingFaultsTest {
+
+    static final ChannelRef CH = ChannelRef.of("T1", "C1");
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    @TempDir
+    Path home;
+
+    FakeTime time;
+    LuceneIndex index;
+    FakeSlackApi slack;
+    DigestBot bot;
+
+    @BeforeEach
+    void setUp() {
+        time = new FakeTime(Instant.parse("2026-03-02T08:00:00Z"));
+        index = Fixtures.index(time);
+        slack = FakeSlackApi.start();
+        bot = new DigestBot("bot-1", StoreConfig.sqlite(home), index, slack.apiUrl(), time,
+                new SlackChat.Retries(4, Duration.ofSeconds(1), 5, Duration.ofMinutes(2), Duration.ofMillis(500)));
+        bot.store.subscriptions().subscribe(CH, Topic.keyword("agents"), "U1", time.instant());
+        index.upsert(Fixtures.papers("agents", 3));
+        time.advance(Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void tearDown() {
+        bot.close();
+        slack.close();
+        index.close();
+    }
+
+    @Test
+    void a_429_waits_retry_after_and_posts_once() throws Exception {
+        slack.failNext("chat.postMessage", Failure.rateLimited(7));
+
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.POSTED);
+        assertThat(bot.waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(slack.calls("chat.postMessage")).hasSize(2); // the refused one and the accepted one
+        assertThat(bot.store.digests().run(CH, DAY).orElseThrow().state()).isEqualTo(DigestRun.State.POSTED);
+    }
+
+    @Test
+    void server_errors_are_retried_with_growing_backoff() throws Exception {
+        slack.failNext("chat.postMessage", Failure.serverError(500));
+        slack.failNext("chat.postMessage", Failure.serverError(503));
+
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.POSTED);
+        assertThat(bot.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(bot.store.digests().postedPapers(CH)).hasSize(3);
+    }
+
+    @Test
+    void a_timeout_is_retried() throws Exception {
+        slack.failNext("chat.postMessage", Failure.slow(Duration.ofSeconds(3))); // the client gives up after 0.5 s
+
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.POSTED);
+        assertThat(bot.waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void when_slack_stays_down_the_run_is_left_for_a_later_try_and_then_posted_once() throws Exception {
+        slack.failAlways("chat.postMessage", Failure.serverError(500));
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.RETRY_LATER);
+        assertThat(bot.store.subscriptions().settings(CH).paused()).isFalse();
+
+        slack.reset();
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.BUSY); // lease still held
+        time.advance(DigestBot.LEASE.plusSeconds(1));
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.POSTED);
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"channel_not_found", "is_archived", "not_in_channel", "invalid_auth", "token_revoked",
+            "account_inactive"})
+    void a_permanent_error_pauses_the_channel_with_the_reason(String error) throws Exception {
+        slack.failNext("chat.postMessage", Failure.slackError(error));
+
+        DigestPoster.Result r = bot.poster.post(CH, DAY);
+        assertThat(r.outcome()).isEqualTo(DigestPoster.Outcome.FAILED);
+        assertThat(bot.store.subscriptions().settings(CH).pause()).hasValueSatisfying(p ->
+                assertThat(p.reason()).isEqualTo(error));
+        assertThat(bot.store.digests().run(CH, DAY).orElseThrow().note()).contains(error);
+        assertThat(slack.calls("chat.postMessage")).hasSize(1); // no retry
+        assertThat(bot.scheduler.due()).isEmpty(); // the scheduler leaves a paused channel alone
+        assertThat(bot.store.digests().postedPapers(CH)).isEmpty();
+    }
+
+    @Test
+    void a_full_digest_stays_within_block_kit_limits() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            bot.store.subscriptions().subscribe(CH, Topic.keyword("topic" + i), "U1", time.instant());
+            time.advance(Duration.ofSeconds(1));
+        }
+        for (int i = 0; i < 5; i++) {
+            index.upsert(Fixtures.papers("topic" + i, 3));
+        }
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(bot.poster.post(CH, DAY).messagesPosted()).isEqualTo(1);
+        FakeSlackApi.Call call = slack.calls("chat.postMessage").getFirst();
+        assertThat(call.json("blocks").size()).isLessThanOrEqualTo(50);
+        assertThat(bot.store.digests().postedPapers(CH)).hasSize(10);
+    }
+
+    @Test
+    void many_long_papers_are_split_into_messages_within_block_kit_limits() {
+        String longText = "x<&>*_`".repeat(500);
+        java.util.List<dev.paperbot.core.recommend.Pick> picks = new java.util.ArrayList<>();
+        for (dev.paperbot.core.paper.Paper p : Fixtures.papers("agents", 25)) {
+            dev.paperbot.core.paper.Paper big = new dev.paperbot.core.paper.Paper(p.id(), longText, longText,
+                    java.util.List.of(longText, longText, longText, longText, longText), java.util.List.of(), null,
+                    null, null, "test");
+            picks.add(new dev.paperbot.core.recommend.Pick(big, Topic.keyword("topic " + picks.size() % 7),
+                    java.util.List.of(longText), null, 1));
+        }
+        var daily = new dev.paperbot.core.recommend.DailyPicks(CH, DAY, java.time.ZoneOffset.UTC, picks,
+                time.instant(), time.instant(), 0);
+
+        var messages = DigestMessages.render(daily);
+        assertThat(messages).hasSize(3);
+        assertThat(messages).extracting(DigestMessage::marker).containsExactly(
+                "paperbot-digest:2026-03-02:1", "paperbot-digest:2026-03-02:2", "paperbot-digest:2026-03-02:3");
+        for (DigestMessage m : messages) {
+            assertThat(m.blocks().size()).isLessThanOrEqualTo(DigestMessages.MAX_BLOCKS);
+            int chars = 0;
+            for (var b : m.blocks()) {
+                if (b instanceof com.slack.api.model.block.SectionBlock sb) {
+                    assertThat(sb.getText().getText().length()).isLessThanOrEqualTo(3000);
+                    assertThat(sb.getText().getText()).doesNotContain("<&>");
+                    chars += sb.getText().getText().length();
+                }
+            }
+            assertThat(chars).isLessThan(DigestMessages.MAX_CHARS);
+        }
+    }
+}
