@@ -27,18 +27,25 @@ final class DigestBot implements AutoCloseable {
 
     DigestBot(String name, StoreConfig storeConfig, PaperIndex index, String slackApiUrl, FakeTime time,
             SlackChat.Retries retries) {
+        this(name, storeConfig, index, slackApiUrl, time, retries, 4);
+    }
+
+    DigestBot(String name, StoreConfig storeConfig, PaperIndex index, String slackApiUrl, FakeTime time,
+            SlackChat.Retries retries, int parallelism) {
         store = Stores.open(storeConfig);
         picks = Recommenders.create(index, store, RecommenderSettings.defaults(), time, time);
         SlackChat slack = new SlackChat(slackApiUrl, retries, waits::add);
         poster = new DigestPoster(store, picks, index, slack, team -> Optional.of("xoxb-test-" + team), time, name,
                 LEASE);
-        scheduler = new DigestScheduler(store.subscriptions(), poster, time, 4);
+        scheduler = new DigestScheduler(store.subscriptions(), poster, time, parallelism);
     }
 
     DigestBot(String name, StoreConfig storeConfig, PaperIndex index, String slackApiUrl, FakeTime time) {
-        this(name, storeConfig, index, slackApiUrl, time,
-                new SlackChat.Retries(4, Duration.ofSeconds(1), 5, Duration.ofMinutes(2), Duration.ofSeconds(2)));
+        this(name, storeConfig, index, slackApiUrl, time, FAST_RETRIES);
     }
+
+    static final SlackChat.Retries FAST_RETRIES =
+            new SlackChat.Retries(4, Duration.ofSeconds(1), 5, Duration.ofMinutes(2), Duration.ofSeconds(2));
 
     @Override
     public void close() {
