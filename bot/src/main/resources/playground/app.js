@@ -196,7 +196,7 @@
     }
     feed.messages.forEach(m => {
       const div = document.createElement("div");
-      div.className = "message " + m.kind;
+      div.className = "message kind-" + m.kind;
       div.dataset.messageId = m.id;
       const who = document.createElement("span");
       who.className = "who";
