@@ -28,7 +28,9 @@ public final class IndexHolder implements AutoCloseable {
         Objects.requireNonNull(opener, "opener");
         CompletableFuture<PaperIndex> future = CompletableFuture.supplyAsync(opener, executor);
         future.whenComplete((idx, e) -> {
-            if (e != null) {
+            if (e instanceof java.util.concurrent.CancellationException) {
+                log.debug("Opening the paper index was cancelled (shutting down)");
+            } else if (e != null) {
                 log.error("The paper index could not be opened: {}", e.getMessage(), e);
             } else {
                 log.info("Paper index ready: {} papers", idx.size());
