@@ -1,6 +1,7 @@
 package dev.paperbot.bot;
 
 import dev.paperbot.bot.cli.Cli;
+import dev.paperbot.bot.cli.EvalCommand;
 import dev.paperbot.bot.cli.ImportCommand;
 import dev.paperbot.bot.cli.SearchCommand;
 import dev.paperbot.bot.cli.ServeCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A Slack bot that recommends research papers.",
-        subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, ServeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, EvalCommand.class,
+                ServeCommand.class})
 public final class Main implements Runnable, Cli.Context {
 
     /**

@@ -92,6 +92,19 @@ class CliTest {
     }
 
     @Test
+    void eval_json_prints_one_object_with_the_metrics() throws Exception {
+        Path collection = Path.of(CliTest.class.getResource("/beir-mini").toURI());
+
+        Run run = run("eval", "--beir", collection.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.get("queries").asInt()).isEqualTo(4);
+        assertThat(result.get("mrr@10").asDouble()).isEqualTo(1.0);
+        assertThat(result.has("ndcg@10") && result.has("recall@100")).isTrue();
+    }
+
+    @Test
     void data_directory_comes_from_paperbot_home_or_defaults_to_the_user_home() {
         assertThat(Main.dataDirectory(Map.of("PAPERBOT_HOME", "/srv/pb"), "/home/u")).isEqualTo(Path.of("/srv/pb"));
         assertThat(Main.dataDirectory(Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.paperbot"));

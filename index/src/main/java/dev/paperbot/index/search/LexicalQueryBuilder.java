@@ -55,9 +55,8 @@ final class LexicalQueryBuilder {
                 all.forEach(term -> termCounts.merge(term, 1, Integer::sum));
             }
         }
-        if (settings.joinWords()) {
-            addJoinedWords(userQuery.words(), wordTerms, termCounts);
-        }
+        Map<String, Float> joined = settings.joinWeight() > 0
+                ? joinedWords(userQuery.words(), wordTerms, termCounts.keySet()) : Map.of();
 
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
@@ -85,6 +84,9 @@ final class LexicalQueryBuilder {
             }
             clauses++;
         }
+        for (Map.Entry<String, Float> e : joined.entrySet()) {
+            query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, e.getKey())), e.getValue()), Occur.SHOULD);
+        }
         return clauses == 0 ? Optional.empty() : Optional.of(new LexicalQuery(query.build(), words));
     }
 
@@ -92,7 +94,8 @@ final class LexicalQueryBuilder {
      * Adds the joined form of two adjacent plain words when it analyses to a new single term, so that
      * {@code pre training} also finds {@code pretraining}. A joined form that no paper uses matches nothing.
      */
-    private void addJoinedWords(List<String> typed, List<Set<String>> wordTerms, Map<String, Integer> termCounts) {
+    private Map<String, Float> joinedWords(List<String> typed, List<Set<String>> wordTerms, Set<String> known) {
+        Map<String, Float> joined = new LinkedHashMap<>();
         for (int i = 0; i + 1 < typed.size(); i++) {
             String left = typed.get(i);
             String right = typed.get(i + 1);
@@ -100,12 +103,13 @@ final class LexicalQueryBuilder {
                     || !isLetters(left) || !isLetters(right)) {
                 continue;
             }
-            Set<String> joined = analyze(left + right);
-            if (joined.size() == 1) {
-                String term = joined.iterator().next();
-                termCounts.putIfAbsent(term, 1);
+            Set<String> terms = analyze(left + right);
+            String term = terms.size() == 1 ? terms.iterator().next() : null;
+            if (term != null && !known.contains(term)) {
+                joined.put(term, settings.joinWeight());
             }
         }
+        return joined;
     }
 
     private static boolean isLetters(String word) {

@@ -2,6 +2,8 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.SearchQuery;
+import java.util.List;
 import java.util.Optional;
 
 /** The Lucene paper index: the {@link PaperIndex} port plus what only the index module's users need. */
@@ -16,5 +18,15 @@ public interface LuceneIndex extends PaperIndex {
      */
     BulkLoader bulkLoader(BulkOptions options);
 
+    /**
+     * The ranking {@link #search} would return, as ids and scores only (no stored papers, no snippets): for
+     * evaluation and benchmarks. Empty when the query has nothing searchable.
+     */
+    List<Ranked> rank(SearchQuery query);
+
     IndexSettings settings();
+
+    /** A paper's place in a ranking. */
+    record Ranked(PaperId id, float score) {
+    }
 }

@@ -31,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -61,6 +62,8 @@ final class LucenePaperIndex implements LuceneIndex {
 
     /** Deepest result asked for (offset + limit): top-k collection stays cheap. */
     static final int MAX_WINDOW = 10_000;
+
+    private static final Set<String> ID_ONLY = Set.of(PaperFields.ID);
 
     static final String NOTHING_TO_SEARCH =
             "Nothing to search for: your query has no words that papers use (only common words or symbols).";
@@ -147,10 +150,9 @@ final class LucenePaperIndex implements LuceneIndex {
         if (query.offset() > MAX_WINDOW - query.limit()) {
             return SearchResults.empty("Only the first " + MAX_WINDOW + " results can be paged through.");
         }
-        Query ranked = withFilter(lexical.get().query(), filter(query.excluded(), query.addedAfter()));
         IndexSearcher searcher = acquire();
         try {
-            TopDocs top = searcher.search(ranked, query.offset() + query.limit());
+            TopDocs top = retrieve(searcher, lexical.get(), query);
             ScoreDoc[] all = top.scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
             List<SearchHit> hits = hits(searcher, page, lexical.get().query(), lexical.get().words());
@@ -195,6 +197,39 @@ final class LucenePaperIndex implements LuceneIndex {
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public List<Ranked> rank(SearchQuery query) {
+        Optional<LexicalQuery> lexical = queries.build(parser.parse(query.text()));
+        if (lexical.isEmpty() || query.offset() > MAX_WINDOW - query.limit()) {
+            return List.of();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            ScoreDoc[] all = retrieve(searcher, lexical.get(), query).scoreDocs;
+            List<Ranked> ranked = new ArrayList<>(all.length);
+            StoredFields stored = searcher.storedFields();
+            for (int i = query.offset(); i < all.length; i++) {
+                String id = stored.document(all[i].doc, ID_ONLY).get(PaperFields.ID);
+                ranked.add(new Ranked(new PaperId(id), all[i].score));
+            }
+            return ranked;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * The best {@code offset + limit} documents for a query, filters applied. Top-k collection with the default
+     * hit-count threshold: Lucene skips blocks that cannot make the top k (block-max WAND / MaxScore) and does not
+     * count every match. This is where a second, vector retrieval would be fused with BM25.
+     */
+    private TopDocs retrieve(IndexSearcher searcher, LexicalQuery lexical, SearchQuery query) throws IOException {
+        Query ranked = withFilter(lexical.query(), filter(query.excluded(), query.addedAfter()));
+        return searcher.search(ranked, query.offset() + query.limit());
     }
 
     @Override

@@ -1,0 +1,132 @@
+package dev.paperbot.index.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.index.search.BulkOptions;
+import dev.paperbot.index.search.IndexSettings;
+import dev.paperbot.index.search.LuceneIndex;
+import dev.paperbot.index.search.PaperIndexes;
+import dev.paperbot.index.source.PaperFormat;
+import dev.paperbot.index.source.PaperImport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Evaluates search on a BEIR collection ({@code corpus.jsonl}, {@code queries.jsonl}, {@code qrels/test.tsv}):
+ * indexes the corpus into a temporary index through the same import path as {@code paperbot import}, runs every
+ * query that has relevant judgements through the same query path as {@code paperbot search}, and averages the
+ * metrics over those queries. As in BEIR, a document with the query's own id is left out of its ranking.
+ */
+public final class BeirEvaluation {
+
+    /** Documents retrieved per query: enough for Recall@100. */
+    static final int DEPTH = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What an evaluation measured.
+     *
+     * @param ndcg10    mean nDCG@10
+     * @param recall100 mean Recall@100
+     * @param mrr10     mean reciprocal rank, cut at 10
+     * @param queries   queries evaluated (those with at least one relevant document)
+     * @param documents documents indexed
+     * @param indexing  time to build the index
+     * @param searching time to run all queries
+     */
+    public record Result(double ndcg10, double recall100, double mrr10, int queries, long documents,
+            Duration indexing, Duration searching) {
+    }
+
+    private BeirEvaluation() {
+    }
+
+    public static Result run(Path collection, IndexSettings settings) throws IOException {
+        Path qrelsFile = collection.resolve("qrels").resolve("test.tsv");
+        Path queriesFile = collection.resolve("queries.jsonl");
+        for (Path required : List.of(collection.resolve("corpus.jsonl"), queriesFile, qrelsFile)) {
+            if (!Files.isRegularFile(required)) {
+                throw new NoSuchFileException(required.toString());
+            }
+        }
+        Qrels qrels = Qrels.load(qrelsFile);
+        Map<String, String> queries = loadQueries(queriesFile);
+        Path tmp = Files.createTempDirectory("paperbot-eval");
+        try (LuceneIndex index = PaperIndexes.open(tmp.resolve("index"), settings, Clock.systemUTC())) {
+            long start = System.nanoTime();
+            PaperImport.Report report = PaperImport.run(collection, PaperFormat.BEIR, index, BulkOptions.defaults(),
+                    (bytes, papers) -> { });
+            Duration indexing = Duration.ofNanos(System.nanoTime() - start);
+
+            start = System.nanoTime();
+            double ndcg = 0;
+            double recall = 0;
+            double mrr = 0;
+            int evaluated = 0;
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                if (!qrels.hasRelevant(query.getKey())) {
+                    continue;
+                }
+                List<String> ranking = index.rank(SearchQuery.of(query.getValue(), DEPTH + 1)).stream()
+                        .map(r -> r.id().value())
+                        .filter(id -> !id.equals(query.getKey()))
+                        .limit(DEPTH)
+                        .toList();
+                Map<String, Integer> judged = qrels.of(query.getKey());
+                ndcg += Metrics.ndcg(ranking, judged, 10);
+                recall += Metrics.recall(ranking, judged, DEPTH);
+                mrr += Metrics.reciprocalRank(ranking, judged, 10);
+                evaluated++;
+            }
+            Duration searching = Duration.ofNanos(System.nanoTime() - start);
+            if (evaluated == 0) {
+                throw new IllegalArgumentException("no query of " + queriesFile + " has relevant judgements in "
+                        + qrelsFile);
+            }
+            return new Result(ndcg / evaluated, recall / evaluated, mrr / evaluated, evaluated,
+                    report.added() + report.replaced(), indexing, searching);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    /** BEIR queries: {@code _id} and {@code text}, one object a line. */
+    static Map<String, String> loadQueries(Path file) throws IOException {
+        Map<String, String> queries = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode q = JSON.readTree(line);
+                queries.put(q.path("_id").asText(), q.path("text").asText());
+            }
+        }
+        return queries;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
