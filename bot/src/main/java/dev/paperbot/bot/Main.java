@@ -1,5 +1,6 @@
 package dev.paperbot.bot;
 
+import dev.paperbot.bot.cli.BenchCommand;
 import dev.paperbot.bot.cli.Cli;
 import dev.paperbot.bot.cli.EvalCommand;
 import dev.paperbot.bot.cli.ImportCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A Slack bot that recommends research papers.",
         subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, EvalCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, BenchCommand.class})
 public final class Main implements Runnable, Cli.Context {
 
     /**

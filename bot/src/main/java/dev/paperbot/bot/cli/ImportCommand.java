@@ -2,11 +2,15 @@ package dev.paperbot.bot.cli;
 
 import dev.paperbot.index.search.BulkOptions;
 import dev.paperbot.index.search.LuceneIndex;
+import dev.paperbot.index.source.ImportFilter;
 import dev.paperbot.index.source.PaperFormat;
 import dev.paperbot.index.source.PaperImport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,6 +45,17 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "The file (for beir also its directory).")
     private Path path;
 
+    @Option(names = "--category", split = ",", paramLabel = "CAT",
+            description = "Only papers in one of these categories: exact (cs.LG), a prefix ending in a dot (cs.),"
+                    + " or a whole archive (cs). Comma-separated or repeated.")
+    private List<String> categories = List.of();
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only papers first published on or after this day.")
+    private LocalDate since;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only papers first published on or before this day.")
+    private LocalDate until;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,11 +63,18 @@ public final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new Cli.UserError("no such file: " + file);
         }
+        ImportFilter filter;
+        try {
+            filter = new ImportFilter(categories, since, until);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UserError(e.getMessage());
+        }
         long bytes = PaperImport.size(path, format);
         PaperImport.Report report;
+        long started = System.nanoTime();
         try (LuceneIndex index = Indexes.forWriting(context.indexDirectory());
                 ProgressBar bar = bytes < PROGRESS_BAR_BYTES ? null : progressBar(bytes)) {
-            report = PaperImport.run(path, format, index, BulkOptions.defaults(), (read, papers) -> {
+            report = PaperImport.run(path, format, filter, index, bulkOptions(format), (read, papers) -> {
                 if (bar != null) {
                     bar.stepTo(read);
                     bar.setExtraMessage(papers + " papers");
@@ -60,9 +82,25 @@ public final class ImportCommand implements Callable<Integer> {
             });
         }
         out.println(summary(file, report));
+        if (!filter.isEmpty()) {
+            out.println("  " + report.filtered() + " papers left out by the filter (" + filter + ")");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (format == PaperFormat.KAGGLE && seconds > 0) {
+            out.printf(Locale.ROOT, "  %.1f s, %.0f papers/s%n", seconds, (report.added() + report.replaced()) / seconds);
+        }
         report.examples().forEach(skip -> out.println("  line " + skip.line() + ": " + skip.reason()));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The snapshot is history: its papers count as added at the epoch, so that a daily digest never takes millions
+     * of old papers for new ones. A paper already in the index keeps its own instant.
+     */
+    static BulkOptions bulkOptions(PaperFormat format) {
+        BulkOptions defaults = BulkOptions.defaults();
+        return format == PaperFormat.KAGGLE ? defaults.withAddedAt(Instant.EPOCH) : defaults;
     }
 
     static String summary(Path file, PaperImport.Report report) {

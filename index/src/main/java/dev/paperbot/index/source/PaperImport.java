@@ -41,12 +41,17 @@ public final class PaperImport {
      * @param replaced papers that were already in the index (or earlier in the file) and were replaced
      * @param skipped  records not imported, by reason
      * @param examples the first few skipped records
+     * @param filtered good records left out by an {@link ImportFilter}
      */
-    public record Report(int added, int replaced, Map<String, Long> skipped, List<Skip> examples) {
+    public record Report(int added, int replaced, Map<String, Long> skipped, List<Skip> examples, long filtered) {
 
         public Report {
             skipped = Map.copyOf(skipped);
             examples = List.copyOf(examples);
+        }
+
+        public Report(int added, int replaced, Map<String, Long> skipped, List<Skip> examples) {
+            this(added, replaced, skipped, examples, 0);
         }
 
         public long skippedTotal() {
@@ -70,14 +75,21 @@ public final class PaperImport {
      */
     public static Report run(Path path, PaperFormat format, LuceneIndex index, BulkOptions options,
             Progress progress) throws IOException {
+        return run(path, format, ImportFilter.none(), index, options, progress);
+    }
+
+    /** Like {@link #run(Path, PaperFormat, LuceneIndex, BulkOptions, Progress)}, importing only what passes. */
+    public static Report run(Path path, PaperFormat format, ImportFilter filter, LuceneIndex index,
+            BulkOptions options, Progress progress) throws IOException {
         Path file = format.file(path);
+        long[] filtered = {0};
         Map<String, Long> skipped = new LinkedHashMap<>();
         List<Skip> examples = new ArrayList<>();
         UpsertSummary summary;
         try (CountingStream counting = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(counting, 1 << 16) : counting;
                 BulkLoader loader = index.bulkLoader(options)) {
-            format.reader().read(in, new PaperSink() {
+            format.reader(filter).read(in, new PaperSink() {
                 @Override
                 public void paper(Paper paper) {
                     // A paper the index refuses (an id too long, ...) throws IllegalArgumentException, which the
@@ -95,11 +107,16 @@ public final class PaperImport {
                         examples.add(new Skip(lineNumber, reason));
                     }
                 }
+
+                @Override
+                public void filtered(long line) {
+                    filtered[0]++;
+                }
             });
             summary = loader.finish();
             progress.update(counting.count, loader.count());
         }
-        return new Report(summary.added(), summary.replaced(), skipped, examples);
+        return new Report(summary.added(), summary.replaced(), skipped, examples, filtered[0]);
     }
 
     /** Counts the bytes read from the file (before decompression), for progress. */

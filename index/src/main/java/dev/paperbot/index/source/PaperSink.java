@@ -14,4 +14,8 @@ public interface PaperSink {
      * @param reason why, short and without the record's text (such as {@code no title}), so reasons can be counted
      */
     void skipped(long line, String reason);
+
+    /** A good record that an {@link ImportFilter} left out (not an error, so not a skip). */
+    default void filtered(long line) {
+    }
 }
