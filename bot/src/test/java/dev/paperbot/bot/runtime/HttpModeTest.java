@@ -247,6 +247,36 @@ class HttpModeTest {
         }
     }
 
+    @Test
+    void tokens_and_secrets_never_reach_the_log_even_at_debug() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            String paperId = firstPaperId("quantization");
+            requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.SHARE, paperId,
+                    slack.responseUrl("log"))), FORM);
+            slack.awaitCall(FakeSlackApi.RESPONSE_URL);
+            requests.send(SlackRequests.eventCallback(SlackRequests.appHomeOpened(SlackRequests.USER)),
+                    "application/json");
+            slack.awaitCall("views.publish");
+        } finally {
+            root.setLevel(before);
+            root.detachAppender(captured);
+        }
+        assertThat(captured.list).isNotEmpty();
+        for (ch.qos.logback.classic.spi.ILoggingEvent event : captured.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain("xoxb-0000-test-bot-token", SECRET);
+        }
+    }
+
     private static String firstPaperId(String query) throws Exception {
         JsonNode body = json(command(query));
         for (JsonNode block : body.path("blocks")) {
