@@ -51,7 +51,7 @@ final class NotYetSubscriptionCommands implements SubscriptionCommands {
     }
 
     @Override
-    public Reply digestPreview(Requester who) {
-        return notYet("I understood: preview today's digest");
+    public List<Reply> digestPreview(Requester who) {
+        return List.of(notYet("I understood: preview today's digest"));
     }
 }

@@ -34,7 +34,12 @@ public interface SubscriptionCommands {
 
     Reply digestNow(Requester who);
 
-    Reply digestPreview(Requester who);
+    /**
+     * Today's digest, shown only to the asking user. Several messages when the digest is long (as
+     * {@link dev.paperbot.bot.slack.view.DigestView#render} splits it); at most
+     * {@link dev.paperbot.bot.slack.command.PapersSlashCommand#MAX_MESSAGES} are shown.
+     */
+    List<Reply> digestPreview(Requester who);
 
     /** The stand-in until the store lands: every call answers that subscriptions are not there yet. */
     static SubscriptionCommands notYetAvailable() {

@@ -133,6 +133,15 @@ class HttpModeTest {
     }
 
     @Test
+    void slacks_url_verification_challenge_is_answered() throws Exception {
+        HttpResponse<String> r = requests.send(
+                "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                        + "\"type\":\"url_verification\"}", "application/json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
     void share_to_channel_posts_the_paper_and_confirms_privately() throws Exception {
         String paperId = firstPaperId("quantization");
         HttpResponse<String> ack = requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(

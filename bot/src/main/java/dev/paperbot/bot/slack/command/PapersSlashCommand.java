@@ -12,6 +12,7 @@ import dev.paperbot.bot.slack.view.HelpView;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class PapersSlashCommand implements SlashCommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PapersSlashCommand.class);
+
+    /** A response_url takes five messages; one answer uses at most that many. */
+    public static final int MAX_MESSAGES = 5;
 
     private final PapersCommandParser parser = new PapersCommandParser();
     private final BotServices services;
@@ -48,14 +52,17 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         }
         Requester who = new Requester(p.getTeamId(), p.getChannelId(), p.getUserId());
         PapersCommand command = parser.parse(p.getText());
-        Supplier<Reply> work = work(who, command);
-        CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> safely(work, who, command),
+        Supplier<List<Reply>> work = work(who, command);
+        CompletableFuture<List<Reply>> replies = CompletableFuture.supplyAsync(() -> safely(work, who, command),
                 services.worker());
         try {
-            return ctx.ack(Replies.toSlashCommand(
-                    reply.get(services.ackBudget().toMillis(), TimeUnit.MILLISECONDS)));
+            List<Reply> answer = replies.get(services.ackBudget().toMillis(), TimeUnit.MILLISECONDS);
+            if (answer.size() > 1) {
+                services.worker().execute(() -> respond(ctx, answer.subList(1, answer.size()), who));
+            }
+            return ctx.ack(Replies.toSlashCommand(answer.getFirst()));
         } catch (TimeoutException e) {
-            reply.thenAccept(r -> respond(ctx, r, who));
+            replies.thenAccept(r -> respond(ctx, r, who));
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,38 +72,49 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         }
     }
 
-    private Supplier<Reply> work(Requester who, PapersCommand command) {
+    private Supplier<List<Reply>> work(Requester who, PapersCommand command) {
         SubscriptionCommands subs = services.subscriptions();
         return switch (command) {
-            case PapersCommand.Search s -> () -> searches.search(who, s.query(), 0);
-            case PapersCommand.Help h -> () -> HelpView.help(h.lead());
-            case PapersCommand.Invalid i -> () -> HelpView.error(i.message());
-            case PapersCommand.Subscribe s -> () -> subs.subscribe(who, s.topics());
-            case PapersCommand.Unsubscribe u -> () -> subs.unsubscribe(who, u.topic());
-            case PapersCommand.UnsubscribeAll u -> () -> subs.unsubscribeAll(who);
-            case PapersCommand.Topics t -> () -> subs.topics(who);
-            case PapersCommand.DigestTime d -> () -> subs.digestTime(who, d.time(), d.zone());
-            case PapersCommand.DigestNow d -> () -> subs.digestNow(who);
+            case PapersCommand.Search s -> () -> List.of(searches.search(who, s.query(), 0));
+            case PapersCommand.Help h -> () -> List.of(HelpView.help(h.lead()));
+            case PapersCommand.Invalid i -> () -> List.of(HelpView.error(i.message()));
+            case PapersCommand.Subscribe s -> () -> List.of(subs.subscribe(who, s.topics()));
+            case PapersCommand.Unsubscribe u -> () -> List.of(subs.unsubscribe(who, u.topic()));
+            case PapersCommand.UnsubscribeAll u -> () -> List.of(subs.unsubscribeAll(who));
+            case PapersCommand.Topics t -> () -> List.of(subs.topics(who));
+            case PapersCommand.DigestTime d -> () -> List.of(subs.digestTime(who, d.time(), d.zone()));
+            case PapersCommand.DigestNow d -> () -> List.of(subs.digestNow(who));
             case PapersCommand.DigestPreview d -> () -> subs.digestPreview(who);
         };
     }
 
-    private static Reply safely(Supplier<Reply> work, Requester who, PapersCommand command) {
+    /** Never throws and never returns nothing: failures become a short apology, details go to the log. */
+    private static List<Reply> safely(Supplier<List<Reply>> work, Requester who, PapersCommand command) {
         try {
-            return work.get();
+            List<Reply> replies = work.get();
+            if (replies == null || replies.isEmpty()) {
+                log.error("/papers {} gave no reply for team {} user {}", command.getClass().getSimpleName(),
+                        who.teamId(), who.userId());
+                return List.of(Replies.somethingWentWrong());
+            }
+            return replies.size() > MAX_MESSAGES ? replies.subList(0, MAX_MESSAGES) : replies;
         } catch (RuntimeException e) {
             log.error("/papers {} failed for team {} user {}", command.getClass().getSimpleName(), who.teamId(),
                     who.userId(), e);
-            return Replies.somethingWentWrong();
+            return List.of(Replies.somethingWentWrong());
         }
     }
 
-    private static void respond(SlashCommandContext ctx, Reply reply, Requester who) {
-        try {
-            ctx.respond(Replies.toSlashCommand(reply));
-        } catch (Exception e) {
-            log.warn("Could not answer /papers through response_url for team {} user {}: {}", who.teamId(),
-                    who.userId(), e.toString());
+    /** Sends replies through response_url, in order. */
+    private static void respond(SlashCommandContext ctx, List<Reply> replies, Requester who) {
+        for (Reply reply : replies) {
+            try {
+                ctx.respond(Replies.toSlashCommand(reply));
+            } catch (Exception e) {
+                log.warn("Could not answer /papers through response_url for team {} user {}: {}", who.teamId(),
+                        who.userId(), e.toString());
+                return;
+            }
         }
     }
 
