@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /** Converts papers to Lucene documents and back. */
 public final class PaperDocuments {
@@ -38,6 +40,7 @@ public final class PaperDocuments {
         doc.add(new TextField(PaperFields.TEXT, searchableText(paper), Field.Store.NO));
         for (String author : paper.authors()) {
             doc.add(new StringField(PaperFields.AUTHOR, author, Field.Store.YES));
+            doc.add(new StringField(PaperFields.AUTHOR_KEY, authorKey(author), Field.Store.NO));
         }
         for (String category : paper.categories()) {
             doc.add(new StringField(PaperFields.CATEGORY, category, Field.Store.YES));
@@ -103,6 +106,14 @@ public final class PaperDocuments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** An author name as compared in author searches: ASCII-folded, lower case, white space collapsed. */
+    public static String authorKey(String name) {
+        String collapsed = name.strip().replaceAll("\\s+", " ");
+        char[] folded = new char[collapsed.length() * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(collapsed.toCharArray(), 0, folded, 0, collapsed.length());
+        return new String(folded, 0, length).toLowerCase(Locale.ROOT);
     }
 
     /** Values indexed as one exact token must stay far below Lucene's term limit (32766 bytes). */

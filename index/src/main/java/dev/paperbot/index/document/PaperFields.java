@@ -16,6 +16,11 @@ public final class PaperFields {
     public static final String TEXT = "text";
     /** Author names, one value each: stored, and indexed as exact tokens for later filters. */
     public static final String AUTHOR = "author";
+    /**
+     * Each author's name as one exact token, ASCII-folded, lower case, single spaces ({@link
+     * PaperDocuments#authorKey}): author topics find {@code Yann LeCun} as {@code yann lecun} or {@code Yann Lecun}.
+     */
+    public static final String AUTHOR_KEY = "author_key";
     /** Subject categories such as {@code cs.LG}: stored, and indexed as exact tokens for later filters. */
     public static final String CATEGORY = "category";
     /** First publication date, ISO-8601, stored. */

@@ -9,8 +9,9 @@ import org.apache.lucene.search.Query;
  *
  * @param query the Lucene query (no filters)
  * @param words each word or phrase the user typed with the terms it analysed to, to report which words matched
+ * @param name  for a search by author, the name as typed (every hit matches it); otherwise null
  */
-record LexicalQuery(Query query, List<Word> words) {
+record LexicalQuery(Query query, List<Word> words, String name) {
 
     record Word(String typed, Set<String> terms) {
     }

@@ -1,5 +1,6 @@
 package dev.paperbot.index.search;
 
+import dev.paperbot.index.document.PaperDocuments;
 import dev.paperbot.index.document.PaperFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -87,7 +89,21 @@ final class LexicalQueryBuilder {
         for (Map.Entry<String, Float> e : joined.entrySet()) {
             query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, e.getKey())), e.getValue()), Occur.SHOULD);
         }
-        return clauses == 0 ? Optional.empty() : Optional.of(new LexicalQuery(query.build(), words));
+        return clauses == 0 ? Optional.empty() : Optional.of(new LexicalQuery(query.build(), words, null));
+    }
+
+    /**
+     * The query for papers by one author: the whole text is one name, compared exactly but for case, accents and
+     * spacing ({@link PaperDocuments#authorKey}). All matches score alike.
+     */
+    Optional<LexicalQuery> buildAuthor(String text) {
+        String name = text.strip().replaceAll("\\s+", " ");
+        if (name.isEmpty() || name.length() > PaperDocuments.MAX_EXACT_LENGTH) {
+            return Optional.empty();
+        }
+        Query byName = new ConstantScoreQuery(new TermQuery(new Term(PaperFields.AUTHOR_KEY,
+                PaperDocuments.authorKey(name))));
+        return Optional.of(new LexicalQuery(byName, List.of(), name));
     }
 
     /**

@@ -139,11 +139,8 @@ final class LucenePaperIndex implements LuceneIndex {
 
     @Override
     public SearchResults search(SearchQuery query) {
-        if (query.field() == SearchQuery.Field.AUTHORS) {
-            return searchAuthor(query);
-        }
         UserQuery userQuery = parser.parse(query.text());
-        Optional<LexicalQuery> lexical = queries.build(userQuery);
+        Optional<LexicalQuery> lexical = build(userQuery, query);
         if (lexical.isEmpty()) {
             return SearchResults.empty(userQuery.notice().map(n -> n + " ").orElse("") + NOTHING_TO_SEARCH);
         }
@@ -155,43 +152,8 @@ final class LucenePaperIndex implements LuceneIndex {
             TopDocs top = retrieve(searcher, lexical.get(), query);
             ScoreDoc[] all = top.scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
-            List<SearchHit> hits = hits(searcher, page, lexical.get().query(), lexical.get().words());
+            List<SearchHit> hits = hits(searcher, page, lexical.get());
             return new SearchResults(hits, top.totalHits.value(), userQuery.notice());
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed in " + name, e);
-        } finally {
-            release(searcher);
-        }
-    }
-
-    /**
-     * An author topic ({@code author:"Yann LeCun"}): papers with exactly that author name, ASCII case aside (a regexp
-     * over the exact author field, so existing indexes need no new field). All matches score alike.
-     */
-    private SearchResults searchAuthor(SearchQuery query) {
-        String author = query.text().strip().replaceAll("\\s+", " ");
-        if (author.isEmpty() || query.offset() > MAX_WINDOW - query.limit()) {
-            return SearchResults.empty(NOTHING_TO_SEARCH);
-        }
-        StringBuilder literal = new StringBuilder();
-        author.codePoints().forEach(c -> {
-            if (!Character.isLetterOrDigit(c) && c != ' ') {
-                literal.append('\\');
-            }
-            literal.appendCodePoint(c);
-        });
-        Query byAuthor = new org.apache.lucene.search.ConstantScoreQuery(new org.apache.lucene.search.RegexpQuery(
-                new Term(PaperFields.AUTHOR, literal.toString()), org.apache.lucene.util.automaton.RegExp.NONE,
-                org.apache.lucene.util.automaton.RegExp.ASCII_CASE_INSENSITIVE,
-                org.apache.lucene.util.automaton.Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
-        Query ranked = withFilter(byAuthor, filter(query.excluded(), query.addedAfter()));
-        IndexSearcher searcher = acquire();
-        try {
-            TopDocs top = searcher.search(ranked, query.offset() + query.limit());
-            ScoreDoc[] all = top.scoreDocs;
-            ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
-            return new SearchResults(hits(searcher, page, byAuthor, List.of()), top.totalHits.value(),
-                    Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed in " + name, e);
         } finally {
@@ -201,7 +163,7 @@ final class LucenePaperIndex implements LuceneIndex {
 
     @Override
     public List<Ranked> rank(SearchQuery query) {
-        Optional<LexicalQuery> lexical = queries.build(parser.parse(query.text()));
+        Optional<LexicalQuery> lexical = build(parser.parse(query.text()), query);
         if (lexical.isEmpty() || query.offset() > MAX_WINDOW - query.limit()) {
             return List.of();
         }
@@ -220,6 +182,12 @@ final class LucenePaperIndex implements LuceneIndex {
         } finally {
             release(searcher);
         }
+    }
+
+    /** An author topic's text is one name, not words: it skips the word parser. */
+    private Optional<LexicalQuery> build(UserQuery userQuery, SearchQuery query) {
+        return query.field() == SearchQuery.Field.AUTHORS ? queries.buildAuthor(query.text())
+                : queries.build(userQuery);
     }
 
     /**
@@ -255,7 +223,7 @@ final class LucenePaperIndex implements LuceneIndex {
             Set<PaperId> leftOut = new HashSet<>(excluded);
             leftOut.add(id);
             TopDocs top = searcher.search(withFilter(like, filter(leftOut, null)), limit);
-            return hits(searcher, top.scoreDocs, like, List.of());
+            return hits(searcher, top.scoreDocs, new LexicalQuery(like, List.of(), null));
         } catch (IOException e) {
             throw new UncheckedIOException("similar-papers search failed in " + name, e);
         } finally {
@@ -400,14 +368,16 @@ final class LucenePaperIndex implements LuceneIndex {
     }
 
     /** Hits for ranked documents: stored paper, snippet of the abstract, and which query words it contains. */
-    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, Query highlightQuery,
-            List<LexicalQuery.Word> words) throws IOException {
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, LexicalQuery lexical)
+            throws IOException {
         int[] docIds = Arrays.stream(ranked).mapToInt(sd -> sd.doc).toArray();
-        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(highlightQuery, docIds);
+        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(lexical.query(), docIds);
         List<SearchHit> hits = new ArrayList<>(ranked.length);
         for (int i = 0; i < ranked.length; i++) {
             Paper paper = PaperDocuments.toPaper(searcher.storedFields().document(docIds[i]));
-            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matchedWords(paper, words), false));
+            List<String> matched = lexical.name() != null ? List.of(lexical.name())
+                    : matchedWords(paper, lexical.words());
+            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matched, false));
         }
         return hits;
     }

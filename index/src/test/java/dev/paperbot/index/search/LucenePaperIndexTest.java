@@ -211,4 +211,17 @@ class LucenePaperIndexTest {
         index.upsert(List.of(paper("c", "Gamma", "z")));
         assertThat(index.find(new PaperId("b"))).isEmpty();
     }
+
+    @Test
+    void an_author_search_ignores_accents_case_and_spacing_but_not_other_names() {
+        index.upsert(List.of(
+                paper("a", "Sorting", "x").withAuthors(List.of("José  Müller")),
+                paper("b", "Sorting", "y").withAuthors(List.of("Josef Muller"))));
+
+        for (String name : List.of("jose muller", "JOSÉ MÜLLER", " José Müller ")) {
+            assertThat(index.search(SearchQuery.of(name).withField(SearchQuery.Field.AUTHORS)).hits())
+                    .as(name).extracting(h -> h.paper().id().value()).containsExactly("a");
+        }
+        assertThat(index.search(SearchQuery.of("jos* muller").withField(SearchQuery.Field.AUTHORS)).hits()).isEmpty();
+    }
 }
