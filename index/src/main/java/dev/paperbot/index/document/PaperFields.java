@@ -37,6 +37,14 @@ public final class PaperFields {
     /** SHA-256 of title and abstract, hex: tells whether a replaced paper's text changed (re-embedding). */
     public static final String CONTENT_HASH = "content_hash";
 
+    /**
+     * Upvotes of the paper's latest popularity signal (Hugging Face daily papers): a numeric doc value only, set
+     * in place with {@code IndexWriter.updateDocValues} and carried over when the paper is replaced.
+     */
+    public static final String POPULARITY_UPVOTES = "popularity_upvotes";
+    /** The day of that signal, as epoch day: a numeric doc value only, beside {@link #POPULARITY_UPVOTES}. */
+    public static final String POPULARITY_DAY = "popularity_day";
+
     private PaperFields() {
     }
 }

@@ -52,6 +52,9 @@ final class LuceneBulkLoader implements BulkLoader {
         try {
             Optional<Instant> previous = lookup == null ? Optional.empty() : lookup.addedAt(paper.id());
             Document doc = PaperDocuments.toDocument(paper, previous.orElse(addedAt));
+            if (previous.isPresent()) {
+                PopularityValues.carryOver(snapshot.getIndexReader(), paper.id(), doc);
+            }
             if (lookup == null && options.uniqueIds()) {
                 writer.addDocument(doc);
             } else {

@@ -2,12 +2,16 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchQuery;
 import java.util.List;
 import java.util.Optional;
 
-/** The Lucene paper index: the {@link PaperIndex} port plus what only the index module's users need. */
-public interface LuceneIndex extends PaperIndex {
+/**
+ * The Lucene paper index: the {@link PaperIndex} port, the {@link PopularitySignals} port (doc values on the papers'
+ * documents), plus what only the index module's users need.
+ */
+public interface LuceneIndex extends PaperIndex, PopularitySignals {
 
     /** A paper with what the index keeps about it: when it was first added and the hash of its text. */
     Optional<IndexedPaper> indexed(PaperId id);

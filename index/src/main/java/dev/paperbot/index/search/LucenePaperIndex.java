@@ -271,7 +271,11 @@ final class LucenePaperIndex implements LuceneIndex {
                 for (Paper paper : unique.values()) {
                     Optional<Instant> previous = lookup.addedAt(paper.id());
                     replaced += previous.isPresent() ? 1 : 0;
-                    docs.add(PaperDocuments.toDocument(paper, previous.orElse(now)));
+                    Document doc = PaperDocuments.toDocument(paper, previous.orElse(now));
+                    if (previous.isPresent()) {
+                        PopularityValues.carryOver(searcher.getIndexReader(), paper.id(), doc);
+                    }
+                    docs.add(doc);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the index in " + name + " failed", e);
@@ -294,6 +298,61 @@ final class LucenePaperIndex implements LuceneIndex {
             writing.release();
         }
     }
+
+    // --- popularity signals (PopularitySignals port): doc values set in place, see PopularityValues ---
+
+    @Override
+    public int recordPopularity(Collection<dev.paperbot.core.paper.Popularity> signals) {
+        requireWriter();
+        if (signals.isEmpty()) {
+            return 0;
+        }
+        writing.acquireUninterruptibly();
+        try {
+            IndexSearcher searcher = acquire();
+            int recorded;
+            try {
+                recorded = PopularityValues.record(writer, searcher.getIndexReader(), signals);
+                writer.commit();
+            } catch (IOException | RuntimeException e) {
+                discardUncommitted(e);
+                throw e instanceof IOException io ? new UncheckedIOException("recording popularity failed in " + name, io)
+                        : (RuntimeException) e;
+            } finally {
+                release(searcher);
+            }
+            refresh();
+            return recorded;
+        } finally {
+            writing.release();
+        }
+    }
+
+    @Override
+    public Optional<dev.paperbot.core.paper.Popularity> popularity(PaperId id) {
+        IndexSearcher searcher = acquire();
+        try {
+            return PopularityValues.read(searcher.getIndexReader(), id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading popularity of " + id + " failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public List<dev.paperbot.core.paper.Popularity> trending(java.time.LocalDate since, int limit) {
+        IndexSearcher searcher = acquire();
+        try {
+            return PopularityValues.trending(searcher.getIndexReader(), since, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading trending papers failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    // --- end of popularity signals ---
 
     @Override
     public BulkLoader bulkLoader(BulkOptions options) {

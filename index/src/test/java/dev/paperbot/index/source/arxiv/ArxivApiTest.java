@@ -9,7 +9,8 @@ import dev.paperbot.index.source.http.FixtureServer;
 import dev.paperbot.index.source.http.FixtureServer.FakeTime;
 import dev.paperbot.index.source.http.HttpSettings;
 import dev.paperbot.index.source.ingest.IngestSummary;
-import dev.paperbot.index.source.ingest.MemoryPaperIndex;
+import dev.paperbot.index.search.LuceneIndex;
+import dev.paperbot.index.source.ingest.TestIndexes;
 import dev.paperbot.index.source.ingest.PaperUpdater;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,11 +24,13 @@ class ArxivApiTest {
 
     private final FixtureServer server = new FixtureServer();
     private final FakeTime time = new FakeTime();
-    private final MemoryPaperIndex index = new MemoryPaperIndex();
+    private final TestIndexes.MovableClock clock = new TestIndexes.MovableClock(java.time.Instant.parse("2025-09-18T00:00:00Z"));
+    private final LuceneIndex index = TestIndexes.inMemory(clock);
 
     @AfterEach
     void stop() {
         server.close();
+        index.close();
     }
 
     private ArxivApi api(int pageSize) {
