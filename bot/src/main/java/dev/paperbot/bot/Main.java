@@ -4,6 +4,7 @@ import dev.paperbot.bot.cli.BenchCommand;
 import dev.paperbot.bot.cli.Cli;
 import dev.paperbot.bot.cli.EvalCommand;
 import dev.paperbot.bot.cli.ImportCommand;
+import dev.paperbot.bot.cli.IngestCommand;
 import dev.paperbot.bot.cli.SearchCommand;
 import dev.paperbot.bot.cli.ServeCommand;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A Slack bot that recommends research papers.",
         subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, EvalCommand.class,
-                ServeCommand.class, BenchCommand.class})
+                ServeCommand.class, BenchCommand.class, IngestCommand.class})
 public final class Main implements Runnable, Cli.Context {
 
     /**

@@ -46,6 +46,14 @@ public final class Cli {
     public static CommandLine commandLine(Object command) {
         CommandLine cli = new CommandLine(command);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Dates (ingest, import filters): say what is expected, not which exception the parser threw.
+        cli.registerConverter(java.time.LocalDate.class, text -> {
+            try {
+                return java.time.LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+            }
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("paperbot: " + e.getMessage());
