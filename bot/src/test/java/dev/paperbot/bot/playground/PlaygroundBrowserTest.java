@@ -162,5 +162,9 @@ class PlaygroundBrowserTest {
         assertThat(browser.findElement(By.id("home-view")).getText()).contains("How to use me");
         screenshot("home");
         browser.findElement(By.id("tab-channel")).click();
+
+        browser.get("http://127.0.0.1:" + bot.port() + "/healthz");
+        assertThat(browser.findElement(By.tagName("body")).getText()).isEqualTo("ok");
+        browser.get("http://127.0.0.1:" + bot.port() + "/");
     }
 }

@@ -177,6 +177,18 @@ class HttpModeTest {
     }
 
     @Test
+    void a_button_whose_response_url_expired_answers_with_chat_post_ephemeral() throws Exception {
+        String paperId = firstPaperId("quantization");
+        slack.failNext(FakeSlackApi.RESPONSE_URL, new FakeSlackApi.Failure(404, "expired_url", 0, null));
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.SAVE, paperId,
+                slack.responseUrl("expired"))), FORM);
+
+        FakeSlackApi.Call ephemeral = slack.awaitCall("chat.postEphemeral");
+        assertThat(ephemeral.param("user")).isEqualTo(SlackRequests.USER);
+        assertThat(ephemeral.allText()).contains("Saved");
+    }
+
+    @Test
     void next_5_replaces_the_results_with_the_next_page() throws Exception {
         requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.NEXT_PAGE,
                 new ActionIds.Page("quantization", 5).encode(), slack.responseUrl("next"))), FORM);
@@ -224,6 +236,15 @@ class HttpModeTest {
             assertThat(late.path()).endsWith("/late");
             assertThat(late.param("response_type")).isEqualTo("ephemeral");
             assertThat(late.allText()).contains("*quantization*");
+
+            // When response_url no longer takes replies (expired, used up), the reply goes out as chat.postEphemeral.
+            slow.failNext(FakeSlackApi.RESPONSE_URL, FakeSlackApi.Failure.serverError(500));
+            r.send(SlackRequests.slashCommand("diffusion", slow.responseUrl("expired")), FORM);
+            FakeSlackApi.Call ephemeral = slow.awaitCall("chat.postEphemeral");
+            assertThat(ephemeral.param("channel")).isEqualTo(SlackRequests.CHANNEL);
+            assertThat(ephemeral.param("user")).isEqualTo(SlackRequests.USER);
+            assertThat(ephemeral.token()).isEqualTo("xoxb-0000-test-bot-token");
+            assertThat(ephemeral.allText()).contains("*diffusion*");
         } finally {
             slow.close();
         }

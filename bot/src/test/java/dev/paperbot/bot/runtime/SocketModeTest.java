@@ -67,6 +67,17 @@ class SocketModeTest {
     }
 
     @Test
+    void healthz_answers_in_socket_mode_too() throws Exception {
+        while (!bot.index().isReady()) {
+            Thread.onSpinWait();
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_slash_command_envelope_is_acked_with_the_results() {
         while (!bot.index().isReady()) {
             Thread.onSpinWait();

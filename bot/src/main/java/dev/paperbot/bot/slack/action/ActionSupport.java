@@ -4,6 +4,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.paperbot.bot.slack.Delivery;
 import dev.paperbot.bot.slack.Replies;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.subscription.Requester;
@@ -62,17 +63,11 @@ final class ActionSupport {
                 log.error("Button {} failed for team {} user {}", action, who.teamId(), who.userId(), e);
                 reply = Replies.somethingWentWrong();
             }
-            if (ctx.getResponseUrl() == null) {
-                log.warn("Button {} for team {} user {} came without a response_url; reply dropped", action,
-                        who.teamId(), who.userId());
-                return;
-            }
-            try {
-                ctx.respond(Replies.toAction(reply, replaceOriginal));
-            } catch (Exception e) {
-                log.warn("Could not answer button {} for team {} user {}: {}", action, who.teamId(), who.userId(),
-                        e.toString());
-            }
+            Reply answer = reply;
+            // Buttons on the Home tab come without a response_url: then chat.postEphemeral is the only way.
+            Delivery.deliver(ctx.getResponseUrl() == null ? () -> null
+                    : () -> ctx.respond(Replies.toAction(answer, replaceOriginal)), ctx.client(), who, answer,
+                    "button " + action);
         });
     }
 }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.paperbot.bot.slack.BotServices;
+import dev.paperbot.bot.slack.Delivery;
 import dev.paperbot.bot.slack.PaperSearches;
 import dev.paperbot.bot.slack.Replies;
 import dev.paperbot.bot.slack.view.HelpView;
@@ -105,14 +106,11 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         }
     }
 
-    /** Sends replies through response_url, in order. */
+    /** Sends replies in order through response_url, falling back to chat.postEphemeral. */
     private static void respond(SlashCommandContext ctx, List<Reply> replies, Requester who) {
         for (Reply reply : replies) {
-            try {
-                ctx.respond(Replies.toSlashCommand(reply));
-            } catch (Exception e) {
-                log.warn("Could not answer /papers through response_url for team {} user {}: {}", who.teamId(),
-                        who.userId(), e.toString());
+            if (!Delivery.deliver(() -> ctx.respond(Replies.toSlashCommand(reply)), ctx.client(), who, reply,
+                    "/papers")) {
                 return;
             }
         }
