@@ -219,7 +219,8 @@ class HttpModeTest {
     @Test
     void slow_searches_ack_at_once_and_answer_through_response_url() throws Exception {
         FakeSlackApi slow = FakeSlackApi.start();
-        PaperIndex index = TestIndexes.seeded();
+        // Searches take longer than the (zero) ack budget, whatever the machine's speed.
+        PaperIndex index = TestIndexes.slow(TestIndexes.seeded(), Duration.ofMillis(200));
         try (BotRuntime zeroBudget = BotRuntime.start(config(slow, SECRET, null), new BotRuntime.Parts(() -> index,
                 SubscriptionCommands.notYetAvailable(), PaperActivity.inMemory(Clock.systemUTC()), Duration.ZERO))) {
             SlackRequests r = new SlackRequests(URI.create("http://127.0.0.1:" + zeroBudget.port() + "/slack/events"),

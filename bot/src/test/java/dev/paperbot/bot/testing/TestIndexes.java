@@ -1,15 +1,70 @@
 package dev.paperbot.bot.testing;
 
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.SearchHit;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.core.search.SearchResults;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.PaperIndexes;
 import dev.paperbot.index.source.SeedCorpus;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Real Lucene indexes for tests of the Slack layer. */
 public final class TestIndexes {
 
     private TestIndexes() {
+    }
+
+    /** {@code index}, but every search and similar-papers lookup first waits {@code delay}. */
+    public static PaperIndex slow(PaperIndex index, Duration delay) {
+        return new PaperIndex() {
+            private void pause() {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public SearchResults search(SearchQuery query) {
+                pause();
+                return index.search(query);
+            }
+
+            @Override
+            public List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded) {
+                pause();
+                return index.similar(id, limit, excluded);
+            }
+
+            @Override
+            public Optional<Paper> find(PaperId id) {
+                return index.find(id);
+            }
+
+            @Override
+            public UpsertSummary upsert(Collection<Paper> papers) {
+                return index.upsert(papers);
+            }
+
+            @Override
+            public long size() {
+                return index.size();
+            }
+
+            @Override
+            public void close() {
+                index.close();
+            }
+        };
     }
 
     /** An in-memory Lucene index holding the embedded 227-paper corpus. */
