@@ -14,14 +14,16 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Builds the BM25 query for a {@link UserQuery}: a disjunction of the analysed terms of every word (weighted by how
@@ -33,14 +35,15 @@ final class LexicalQueryBuilder {
     /** Enough for 32 words that split at hyphens; well under Lucene's clause limit even with the title field. */
     static final int MAX_TERMS = 96;
 
+    /** Terms of all phrases together; a phrase beyond it counts as plain words. */
+    static final int MAX_PHRASE_TERMS = 64;
+
     private final Analyzer analyzer;
     private final IndexSettings settings;
-    private final QueryBuilder phrases;
 
     LexicalQueryBuilder(Analyzer analyzer, IndexSettings settings) {
         this.analyzer = analyzer;
         this.settings = settings;
-        this.phrases = new QueryBuilder(analyzer);
     }
 
     /** The query, or empty when nothing in the text is searchable (only stop words, symbols, ...). */
@@ -62,16 +65,21 @@ final class LexicalQueryBuilder {
 
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
+        int phraseTerms = 0;
         for (String phrase : userQuery.phrases()) {
-            Query phraseQuery = phrases.createPhraseQuery(PaperFields.TEXT, phrase);
+            List<List<String>> positions = positions(phrase);
+            int size = positions.stream().mapToInt(List::size).sum();
+            // A phrase beyond the budget is still searched, as words.
+            Query phraseQuery = phraseTerms + size > MAX_PHRASE_TERMS ? null : phrase(positions);
             if (phraseQuery != null) {
+                phraseTerms += size;
                 query.add(phraseQuery, Occur.MUST);
                 clauses++;
-                Set<String> terms = analyze(phrase);
-                words.add(new LexicalQuery.Word(phrase, terms));
-                for (String term : terms) {
-                    termCounts.merge(term, 1, Integer::sum);
-                }
+            }
+            List<String> all = analyzeAll(phrase);
+            if (!all.isEmpty()) {
+                words.add(new LexicalQuery.Word(phrase, new LinkedHashSet<>(all)));
+                all.forEach(term -> termCounts.merge(term, 1, Integer::sum));
             }
         }
         int added = 0;
@@ -126,6 +134,48 @@ final class LexicalQueryBuilder {
             }
         }
         return joined;
+    }
+
+    /**
+     * A phrase from its analysed positions: a plain phrase, or a multi-phrase where a word's split and joined
+     * forms share a position ({@code pre-training}). Built by hand from the flat token stream, so that no token
+     * graph is ever expanded into paths.
+     */
+    private static Query phrase(List<List<String>> positions) {
+        if (positions.isEmpty()) {
+            return null;
+        }
+        if (positions.size() == 1 && positions.getFirst().size() == 1) {
+            return new TermQuery(new Term(PaperFields.TEXT, positions.getFirst().getFirst()));
+        }
+        if (positions.stream().allMatch(p -> p.size() == 1)) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            positions.forEach(p -> phrase.add(new Term(PaperFields.TEXT, p.getFirst())));
+            return phrase.build();
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        positions.forEach(p -> phrase.add(p.stream().map(t -> new Term(PaperFields.TEXT, t)).toArray(Term[]::new)));
+        return phrase.build();
+    }
+
+    /** The terms of a text by position (terms that share a position are listed together). */
+    private List<List<String>> positions(String text) {
+        List<List<String>> positions = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() > 0 || positions.isEmpty()) {
+                    positions.add(new ArrayList<>(2));
+                }
+                positions.getLast().add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing in memory cannot fail", e);
+        }
+        return positions;
     }
 
     private static boolean isLetters(String word) {
