@@ -15,11 +15,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -35,6 +37,12 @@ final class LexicalQueryBuilder {
     /** Enough for 32 words that split at hyphens; well under Lucene's clause limit even with the title field. */
     static final int MAX_TERMS = 96;
 
+    /**
+     * Weight of each part of a split word: two parts then weigh about as much as the joined form, so
+     * {@code pre-training} and {@code pretraining} find the same papers in about the same order.
+     */
+    static final float PARTS_WEIGHT = 0.5f;
+
     /** Terms of all phrases together; a phrase beyond it counts as plain words. */
     static final int MAX_PHRASE_TERMS = 64;
 
@@ -49,15 +57,21 @@ final class LexicalQueryBuilder {
     /** The query, or empty when nothing in the text is searchable (only stop words, symbols, ...). */
     Optional<LexicalQuery> build(UserQuery userQuery) {
         Map<String, Integer> termCounts = new LinkedHashMap<>();
+        List<SplitWord> splitWords = new ArrayList<>();
         List<LexicalQuery.Word> words = new ArrayList<>();
         List<Set<String>> wordTerms = new ArrayList<>();
         for (String word : userQuery.words()) {
-            List<String> all = analyzeAll(word);
-            Set<String> terms = new LinkedHashSet<>(all);
+            SplitWord split = SplitWord.of(word, tokens(word));
+            Set<String> terms = new LinkedHashSet<>(split.all());
             wordTerms.add(terms);
-            if (!terms.isEmpty()) {
-                words.add(new LexicalQuery.Word(word, terms));
-                all.forEach(term -> termCounts.merge(term, 1, Integer::sum));
+            if (terms.isEmpty()) {
+                continue;
+            }
+            words.add(new LexicalQuery.Word(word, terms));
+            if (split.isSplit()) {
+                splitWords.add(split);
+            } else {
+                split.all().forEach(term -> termCounts.merge(term, 1, Integer::sum));
             }
         }
         Map<String, Float> joined = settings.joinWeight() > 0
@@ -83,21 +97,95 @@ final class LexicalQueryBuilder {
             }
         }
         int added = 0;
-        for (Map.Entry<String, Integer> e : termCounts.entrySet()) {
-            if (added++ == MAX_TERMS) {
+        for (SplitWord split : splitWords) {
+            if ((added += split.size()) > MAX_TERMS) {
                 break;
             }
-            query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, e.getKey())), e.getValue()), Occur.SHOULD);
-            if (settings.titleBoost() > 0) {
-                query.add(weighted(new TermQuery(new Term(PaperFields.TITLE, e.getKey())),
-                        e.getValue() * settings.titleBoost()), Occur.SHOULD);
+            query.add(split.query(this), Occur.SHOULD);
+            clauses++;
+        }
+        for (Map.Entry<String, Integer> e : termCounts.entrySet()) {
+            if (added++ >= MAX_TERMS) {
+                break;
             }
+            termClauses(query, e.getKey(), e.getValue());
             clauses++;
         }
         for (Map.Entry<String, Float> e : joined.entrySet()) {
             query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, e.getKey())), e.getValue()), Occur.SHOULD);
         }
         return clauses == 0 ? Optional.empty() : Optional.of(new LexicalQuery(query.build(), words, null));
+    }
+
+    /** Adds the clauses of one term: in title and abstract, plus the title boost. */
+    private void termClauses(BooleanQuery.Builder query, String term, float weight) {
+        query.add(weighted(new TermQuery(new Term(PaperFields.TEXT, term)), weight), Occur.SHOULD);
+        if (settings.titleBoost() > 0) {
+            query.add(weighted(new TermQuery(new Term(PaperFields.TITLE, term)), weight * settings.titleBoost()),
+                    Occur.SHOULD);
+        }
+    }
+
+    /**
+     * A word that analysis split at hyphens or punctuation ({@code pre-training}: parts {@code pre},
+     * {@code train}, joined {@code pretrain}). Its parts and its joined form are two spellings of one word, so they
+     * are alternatives (the better one counts, parts at {@link #PARTS_WEIGHT}) rather than three words: a paper
+     * that writes {@code pretraining} then ranks like one that writes {@code pre-training}.
+     */
+    private record SplitWord(List<String> joined, List<String> parts) {
+
+        static SplitWord of(String word, List<Token> tokens) {
+            List<String> joined = tokens.stream().filter(t -> t.length() > 1).map(Token::term).toList();
+            List<String> parts = tokens.stream().filter(t -> t.length() == 1).map(Token::term).toList();
+            return new SplitWord(joined, parts);
+        }
+
+        boolean isSplit() {
+            return !joined.isEmpty() && parts.size() > 1;
+        }
+
+        List<String> all() {
+            List<String> all = new ArrayList<>(joined);
+            all.addAll(parts);
+            return all;
+        }
+
+        int size() {
+            return joined.size() + parts.size();
+        }
+
+        Query query(LexicalQueryBuilder builder) {
+            List<Query> spellings = new ArrayList<>();
+            for (String term : joined) {
+                BooleanQuery.Builder one = new BooleanQuery.Builder();
+                builder.termClauses(one, term, 1);
+                spellings.add(one.build());
+            }
+            BooleanQuery.Builder split = new BooleanQuery.Builder();
+            parts.forEach(term -> builder.termClauses(split, term, 1));
+            spellings.add(new BoostQuery(split.build(), PARTS_WEIGHT));
+            return new DisjunctionMaxQuery(spellings, 0f);
+        }
+    }
+
+    private record Token(String term, int length) {
+    }
+
+    /** The terms of a text with their position lengths (more than 1 for a joined form spanning parts). */
+    private List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), length.getPositionLength()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing in memory cannot fail", e);
+        }
+        return tokens;
     }
 
     /**

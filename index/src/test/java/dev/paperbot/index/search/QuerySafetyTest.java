@@ -143,6 +143,7 @@ class QuerySafetyTest {
             @Override
             public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
                 assertThat(parent).isInstanceOfAny(BooleanQuery.class, BoostQuery.class, PhraseQuery.class,
+                        org.apache.lucene.search.DisjunctionMaxQuery.class,
                         org.apache.lucene.search.MultiPhraseQuery.class);
                 return this;
             }
