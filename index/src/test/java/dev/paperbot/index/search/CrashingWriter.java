@@ -1,0 +1,48 @@
+package dev.paperbot.index.search;
+
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A child process for {@link CrashSafetyTest}: writes papers to an index for ever, telling its parent on stdout
+ * after each commit, until the parent kills it.
+ */
+public final class CrashingWriter {
+
+    static final int BATCH = 500;
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args[0]);
+        boolean bulk = args[1].equals("bulk");
+        LuceneIndex index = PaperIndexes.open(dir);
+        long next = index.size();
+        if (bulk) {
+            BulkLoader loader = index.bulkLoader(BulkOptions.defaults());
+            while (true) {
+                for (int i = 0; i < BATCH; i++) {
+                    loader.add(paper(next++));
+                }
+                loader.commit();
+                System.out.println("committed " + next);
+                System.out.flush();
+            }
+        }
+        while (true) {
+            List<Paper> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(paper(next++));
+            }
+            index.upsert(batch);
+            System.out.println("committed " + next);
+            System.out.flush();
+        }
+    }
+
+    static Paper paper(long n) {
+        return Paper.of(new PaperId("crash-" + n), "Paper number " + n + " on crash safety",
+                "An abstract about atomic commits, written as paper " + n + ". " + "Filler words. ".repeat(40));
+    }
+}
