@@ -46,6 +46,13 @@ public interface DigestStore {
     /** Ends the run with a final state ({@link DigestRun.State#finished()}) and an optional note. */
     boolean finish(DigestClaim claim, DigestRun.State state, String note, Instant at);
 
+    /**
+     * Makes a FAILED run claimable again, for when someone asks for the digest after fixing what failed (inviting
+     * the bot back, say). What it had posted stays recorded: a run that failed after some messages is taken up
+     * where it stopped. False when the day's run is not FAILED.
+     */
+    boolean reopenFailed(ChannelRef channel, LocalDate day);
+
     /** The run of one channel-day, if any. */
     Optional<DigestRun> run(ChannelRef channel, LocalDate day);
 

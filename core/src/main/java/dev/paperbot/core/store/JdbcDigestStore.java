@@ -123,6 +123,17 @@ final class JdbcDigestStore implements DigestStore {
     }
 
     @Override
+    public boolean reopenFailed(ChannelRef channel, LocalDate day) {
+        // An expired lease lets the next claim take it; with messages already posted it resumes as an interrupted run.
+        return db.write(c -> update(c, """
+                UPDATE digest_run
+                   SET state = CASE WHEN parts_posted > 0 THEN 'POSTING' ELSE 'CLAIMED' END,
+                       lease_until = 0, note = NULL, finished_at = NULL
+                 WHERE team_id = ? AND channel_id = ? AND day = ? AND state = 'FAILED'
+                """, channel.teamId(), channel.channelId(), day.toString())) > 0;
+    }
+
+    @Override
     public Optional<DigestRun> run(ChannelRef channel, LocalDate day) {
         return db.read(c -> runRow(c, channel, day));
     }

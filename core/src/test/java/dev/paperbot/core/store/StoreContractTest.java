@@ -248,6 +248,31 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_failed_run_can_be_reopened_and_resumes_after_what_it_had_posted() {
+        var digests = store.digests();
+        assertThat(digests.reopenFailed(A, DAY)).isFalse(); // no run at all
+
+        DigestClaim claim = digests.claim(A, DAY, "bot-1", T0, LEASE).orElseThrow();
+        List<PaperId> papers = List.of(p("2401.00001"), p("2401.00002"));
+        digests.recordIntent(claim, papers, 2, T0);
+        digests.recordPartPosted(claim, 1, papers.subList(0, 1), T0);
+        assertThat(digests.reopenFailed(A, DAY)).isFalse(); // not failed: left alone
+        digests.finish(claim, DigestRun.State.FAILED, "not_in_channel", T0);
+        assertThat(digests.claim(A, DAY, "bot-2", T0.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+
+        assertThat(digests.reopenFailed(B, DAY)).isFalse(); // another workspace's channel C1
+        assertThat(digests.reopenFailed(A, DAY)).isTrue();
+        DigestClaim again = digests.claim(A, DAY, "bot-2", T0.plus(Duration.ofHours(1)), LEASE).orElseThrow();
+        assertThat(again.run().interrupted()).isTrue();
+        assertThat(again.run().partsPosted()).isEqualTo(1);
+        assertThat(again.run().note()).isEmpty();
+        assertThat(digests.renew(claim, T0, LEASE)).isFalse(); // the first owner stays fenced off
+        assertThat(digests.recordPartPosted(again, 2, papers.subList(1, 2), T0)).isTrue();
+        assertThat(digests.finish(again, DigestRun.State.POSTED, null, T0)).isTrue();
+        assertThat(digests.postedPapers(A)).containsExactlyElementsOf(papers);
+    }
+
+    @Test
     void of_many_concurrent_claimers_exactly_one_wins() throws Exception {
         int claimers = 8;
         // Separate store instances: for SQLite they behave like separate processes on one file.
