@@ -121,6 +121,14 @@ public final class DigestPoster {
         return owner;
     }
 
+    /**
+     * The picks {@link #post} would send for the day if it ran now: the cached picks (the same ones the scheduled
+     * digest uses) without papers posted to or dismissed in the channel since they were computed.
+     */
+    public DailyPicks picks(ChannelRef channel, LocalDate day) {
+        return withoutSeen(recommender.picks(channel, day));
+    }
+
     /** Posts the channel's digest for its local {@code day} unless that day's digest is done or being posted. */
     public Result post(ChannelRef channel, LocalDate day) throws InterruptedException {
         ChannelSettings settings = store.subscriptions().settings(channel);
@@ -152,7 +160,7 @@ public final class DigestPoster {
     private Result start(DigestClaim claim, ChannelSettings settings, String token)
             throws SlackPostException, InterruptedException {
         ChannelRef channel = claim.channel();
-        DailyPicks picks = withoutSeen(recommender.picks(channel, claim.day()));
+        DailyPicks picks = picks(channel, claim.day());
         if (picks.isEmpty() && settings.quietOnEmpty()) {
             store.digests().recordIntent(claim, List.of(), 0, picks.papersAsOf());
             store.digests().finish(claim, DigestRun.State.EMPTY, "quiet", clock.instant());
