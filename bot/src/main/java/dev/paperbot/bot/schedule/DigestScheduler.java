@@ -3,12 +3,14 @@ package dev.paperbot.bot.schedule;
 import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.ChannelSettings;
+import dev.paperbot.core.store.Subscription;
 import dev.paperbot.core.store.SubscriptionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -25,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each channel's digest at its own local time. Every tick it looks at every subscribed channel and posts the
- * digests that are due today (local date in the channel's zone) and not done; the store's claims make this safe to
- * run in several processes at once. A digest missed while the bot was down goes out at the first tick of the same
- * local day; a day missed entirely is not posted late, and its papers come with the next digest instead.
+ * digests that are owed today (local date in the channel's zone; see {@link DigestTimes}) and not done; the store's
+ * claims make this safe to run in several processes at once. A digest missed while the bot was down goes out at the
+ * first tick of the same local day; a day missed entirely is not posted late, and its papers come with the next
+ * digest instead (its window starts where the previous digest's search stopped). A channel that subscribes after
+ * its digest time gets its first digest the next day.
  */
 public final class DigestScheduler implements AutoCloseable {
 
@@ -37,6 +41,8 @@ public final class DigestScheduler implements AutoCloseable {
             DigestPoster.Outcome.POSTED, DigestPoster.Outcome.EMPTY, DigestPoster.Outcome.QUIET,
             DigestPoster.Outcome.ALREADY_DONE, DigestPoster.Outcome.FAILED, DigestPoster.Outcome.PAUSED,
             DigestPoster.Outcome.NO_TOPICS);
+
+    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private record ChannelDay(ChannelRef channel, LocalDate day) {
     }
@@ -81,31 +87,32 @@ public final class DigestScheduler implements AutoCloseable {
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The channels due now, with the local day their digest is for. */
+    /** The channels whose digest is owed now and not settled in this process. */
     public List<ChannelRef> due() {
         Instant now = clock.instant();
         List<ChannelRef> due = new ArrayList<>();
-        for (ChannelSettings s : subscriptions.allSubscribedChannels()) {
-            LocalDate today = DigestTimes.localDay(now, s.zone());
-            if (!s.paused() && !settled.contains(new ChannelDay(s.channel(), today))
-                    && !now.isBefore(DigestTimes.dueAt(today, s.digestTime(), s.zone()))) {
+        for (ChannelSettings s : candidates(now)) {
+            if (owed(s, DigestTimes.localDay(now, s.zone()), now)) {
                 due.add(s.channel());
             }
         }
         return due;
     }
 
-    /** Posts every digest that is due now; returns what happened to each. */
+    /** Posts every digest that is owed now; returns what happened to each. */
     public List<DigestPoster.Result> tick() throws InterruptedException {
         Instant now = clock.instant();
         List<Callable<DigestPoster.Result>> jobs = new ArrayList<>();
-        for (ChannelSettings s : subscriptions.allSubscribedChannels()) {
+        for (ChannelSettings s : candidates(now)) {
             LocalDate today = DigestTimes.localDay(now, s.zone());
-            ChannelDay key = new ChannelDay(s.channel(), today);
-            if (s.paused() || settled.contains(key) || now.isBefore(DigestTimes.dueAt(today, s.digestTime(), s.zone()))) {
-                continue;
-            }
-            jobs.add(() -> poster.post(s.channel(), today));
+            jobs.add(() -> {
+                if (!owed(s, today, now)) {
+                    // Subscribed after today's digest time: the first digest is tomorrow's.
+                    settled.add(new ChannelDay(s.channel(), today));
+                    return null;
+                }
+                return poster.post(s.channel(), today);
+            });
         }
         List<DigestPoster.Result> results = new ArrayList<>();
         if (jobs.isEmpty()) {
@@ -116,6 +123,9 @@ public final class DigestScheduler implements AutoCloseable {
             for (Future<DigestPoster.Result> f : pool.invokeAll(jobs)) {
                 try {
                     DigestPoster.Result r = f.get();
+                    if (r == null) {
+                        continue;
+                    }
                     results.add(r);
                     if (DONE_FOR_THE_DAY.contains(r.outcome())) {
                         settled.add(new ChannelDay(r.channel(), r.day()));
@@ -133,6 +143,27 @@ public final class DigestScheduler implements AutoCloseable {
         return results;
     }
 
+    /** Channels whose digest time has come today, not paused and not settled: cheap checks on the settings only. */
+    private List<ChannelSettings> candidates(Instant now) {
+        List<ChannelSettings> out = new ArrayList<>();
+        for (ChannelSettings s : subscriptions.allSubscribedChannels()) {
+            LocalDate today = DigestTimes.localDay(now, s.zone());
+            if (!s.paused() && !settled.contains(new ChannelDay(s.channel(), today))
+                    && !now.isBefore(DigestTimes.dueAt(today, s.digestTime(), s.zone()))) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the channel followed topics by the day's digest time (one query, only for channels that are due). */
+    private boolean owed(ChannelSettings s, LocalDate day, Instant now) {
+        return subscriptions.subscriptions(s.channel()).stream().map(Subscription::subscribedAt)
+                .min(Comparator.naturalOrder())
+                .map(since -> DigestTimes.owed(day, s.digestTime(), s.zone(), since, now))
+                .orElse(false);
+    }
+
     /** Keeps the settled set to about two days. */
     private void forgetOldDays(Instant now) {
         LocalDate cutoff = DigestTimes.localDay(now, java.time.ZoneOffset.UTC).minusDays(2);
@@ -145,11 +176,23 @@ public final class DigestScheduler implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Stops ticking and lets digests being posted finish for a few seconds; one still posting after that is
+     * interrupted, and its claim lets this or another process finish it once the lease runs out.
+     */
     @Override
     public synchronized void close() {
         if (timer != null) {
             timer.shutdownNow();
-            workers.shutdownNow();
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             timer = null;
             workers = null;
         }

@@ -15,6 +15,9 @@ import java.time.zone.ZoneOffsetTransition;
  *       "would have been";</li>
  *   <li>a local time that happens twice (the clocks go back from 03:00 to 02:00 and the digest is set to 02:30) is
  *       its first occurrence; the claim of the channel-day keeps the second from posting again.</li>
+ *   <li>a day's digest is owed once its time has come, to a channel that followed topics by then: a channel that
+ *       subscribes after its digest time gets its first digest the next day (or at once with {@code digest now});
+ *       a bot that was down at digest time posts it late, as soon as it is back the same local day.</li>
  * </ul>
  */
 public final class DigestTimes {
@@ -30,6 +33,28 @@ public final class DigestTimes {
         }
         // In an overlap atZone picks the earlier offset, i.e. the first occurrence.
         return local.atZone(zone).toInstant();
+    }
+
+    /**
+     * Whether the digest of local {@code day} is owed at {@code now} to a channel that has followed topics since
+     * {@code followingSince} (its oldest subscription).
+     */
+    public static boolean owed(LocalDate day, LocalTime time, ZoneId zone, Instant followingSince, Instant now) {
+        Instant due = dueAt(day, time, zone);
+        return !now.isBefore(due) && !followingSince.isAfter(due);
+    }
+
+    /**
+     * When the channel's next scheduled digest goes out: {@code now} when today's is owed and not done yet, today's
+     * time when it is still to come, else tomorrow's.
+     */
+    public static Instant next(Instant now, LocalTime time, ZoneId zone, Instant followingSince, boolean todayDone) {
+        LocalDate today = localDay(now, zone);
+        Instant due = dueAt(today, time, zone);
+        if (!todayDone && !followingSince.isAfter(due)) {
+            return now.isBefore(due) ? due : now;
+        }
+        return dueAt(today.plusDays(1), time, zone);
     }
 
     /** The channel's local date at an instant. */

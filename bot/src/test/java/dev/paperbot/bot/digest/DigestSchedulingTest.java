@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.schedule.DigestTimes;
 import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,13 +65,15 @@ class DigestSchedulingTest {
 
     @Test
     void each_channel_gets_its_digest_at_its_own_local_time() throws Exception {
-        time.set(Instant.parse("2026-03-01T12:00:00Z")); // 21:00 in Tokyo, 13:00 in Berlin, 07:00 in New York
+        // Subscribed at 09:00 in Tokyo, 01:00 in Berlin, 19:00 the day before in New York.
         channel("CTOKYO", LocalTime.of(9, 0), TOKYO, "agents");
         channel("CBERLIN", LocalTime.of(7, 30), BERLIN, "agents");
         channel("CNY", LocalTime.of(9, 0), NEW_YORK, "agents");
+        time.set(Instant.parse("2026-03-01T12:00:00Z")); // 21:00 in Tokyo, 13:00 in Berlin, 07:00 in New York
         index.upsert(Fixtures.papers("agents", 12));
 
-        // Tokyo's and Berlin's times have passed today: they get today's digest at once; New York's is to come.
+        // The bot's first tick of the day comes at 12:00 (it was down): Tokyo's and Berlin's times have passed, so
+        // they get today's digest late, at once; New York's is to come.
         bot.scheduler.tick();
         assertThat(postedChannels()).containsExactlyInAnyOrder("CTOKYO", "CBERLIN");
         slack.reset();
@@ -106,8 +110,7 @@ class DigestSchedulingTest {
 
         time.set(Instant.parse("2026-03-07T12:00:00Z"));
         ChannelRef spring = channel("CSPRING", LocalTime.of(2, 30), NEW_YORK, "agents");
-        bot.scheduler.tick(); // 7 March's digest, caught up
-        slack.reset();
+        assertThat(bot.scheduler.tick()).isEmpty(); // subscribed after 7 March's 02:30: the first digest is 8 March's
         time.advance(Duration.ofMinutes(1));
         index.upsert(Fixtures.papers("agents", 20));
         time.set(Instant.parse("2026-03-08T07:29:00Z"));
@@ -164,5 +167,65 @@ class DigestSchedulingTest {
         // 3 papers on day one, the 2 added since on day two, nothing on day three: no paper twice.
         assertThat(bot.store.digests().postedPapers(ch)).hasSize(5);
         assertThat(slack.calls("chat.postMessage").get(2).allText()).contains(DigestMessages.EMPTY_LINE);
+    }
+
+    @Test
+    void a_channel_that_subscribes_after_its_digest_time_gets_its_first_digest_the_next_day() throws Exception {
+        index.upsert(Fixtures.papers("agents", 4));
+        time.set(Instant.parse("2026-03-02T09:30:00Z")); // 10:30 in Berlin
+        ChannelRef late = channel("CLATE", LocalTime.of(9, 0), BERLIN, "agents");
+
+        assertThat(bot.scheduler.due()).isEmpty();
+        assertThat(bot.scheduler.tick()).isEmpty();
+        time.set(Instant.parse("2026-03-02T22:59:00Z")); // 23:59 in Berlin
+        assertThat(bot.scheduler.tick()).isEmpty();
+        assertThat(bot.store.digests().run(late, LocalDate.of(2026, 3, 2))).isEmpty();
+
+        time.set(Instant.parse("2026-03-03T08:00:00Z")); // 09:00 on 3 March
+        assertThat(bot.scheduler.tick()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        assertThat(bot.store.digests().postedPapers(late)).hasSize(3); // the week's best, though added before
+    }
+
+    @Test
+    void a_digest_missed_while_the_bot_was_down_goes_out_late_the_same_day_but_not_the_next() throws Exception {
+        ChannelRef ch = channel("C1", LocalTime.of(9, 0), BERLIN, "agents");
+        index.upsert(Fixtures.papers("agents", 2));
+
+        time.set(Instant.parse("2026-03-02T21:00:00Z")); // down at 09:00, back at 22:00 in Berlin
+        assertThat(bot.scheduler.tick()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        assertThat(bot.store.digests().run(ch, LocalDate.of(2026, 3, 2))).isPresent();
+
+        // Down from before 09:00 on 3 March until after its midnight: that day's digest is not posted on 4 March.
+        time.set(Instant.parse("2026-03-04T07:00:00Z")); // 08:00 on 4 March
+        assertThat(bot.scheduler.tick()).isEmpty();
+        assertThat(bot.store.digests().run(ch, LocalDate.of(2026, 3, 3))).isEmpty();
+    }
+
+    @Test
+    void a_day_the_bot_was_down_loses_no_paper_they_come_with_the_next_digest() throws Exception {
+        ChannelRef ch = channel("C1", LocalTime.of(9, 0), BERLIN, "agents");
+        bot.store.subscriptions().subscribe(ch, Topic.keyword("diffusion"), "U1", time.instant());
+        index.upsert(Fixtures.papers("agents", 1));
+        time.set(Instant.parse("2026-03-02T08:00:00Z")); // 09:00 on 2 March
+        bot.scheduler.tick();
+        assertThat(bot.store.digests().postedPapers(ch)).hasSize(1);
+
+        // Added after 2 March's digest: in the afternoon, and on 3 March while the bot is down all day.
+        time.set(Instant.parse("2026-03-02T15:00:00Z"));
+        List<Paper> afternoon = Fixtures.papers("agents", 2);
+        index.upsert(afternoon);
+        time.set(Instant.parse("2026-03-03T11:00:00Z"));
+        List<Paper> whileDown = Fixtures.papers("diffusion", 2);
+        index.upsert(whileDown);
+
+        time.set(Instant.parse("2026-03-04T08:00:00Z")); // back for 4 March's digest
+        assertThat(bot.scheduler.tick()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        assertThat(bot.store.digests().run(ch, LocalDate.of(2026, 3, 3))).isEmpty();
+        assertThat(bot.store.digests().run(ch, LocalDate.of(2026, 3, 4)).orElseThrow().papers())
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(afternoon.stream(), whileDown.stream())
+                        .map(Paper::id).toList());
     }
 }
