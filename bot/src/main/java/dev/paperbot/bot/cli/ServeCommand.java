@@ -7,7 +7,8 @@ import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.slack.BotServices;
-import dev.paperbot.bot.subscription.SubscriptionCommands;
+import dev.paperbot.bot.subscription.DigestSettings;
+import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "With SLACK_APP_TOKEN and SLACK_BOT_TOKEN: Socket Mode. With SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN:"
                         + " HTTP mode, Slack posts to /slack/events. With neither: a local playground in the browser"
                         + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
-                        + " ready."})
+                        + " ready.",
+                "Subscribed channels get their daily digest at their own local time while the bot runs; the state"
+                        + " lives in $PAPERBOT_HOME/paperbot.db, or in PostgreSQL when PAPERBOT_DB_URL is set."})
 public final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             runtime = BotRuntime.start(config, new BotRuntime.Parts(
                     () -> Indexes.forSearch(context.indexDirectory()),
-                    SubscriptionCommands.notYetAvailable(),
+                    Subscriptions.withDigests(store, DigestSettings.defaults(), clock),
                     PaperActivity.store(store.feedback(), clock),
                     BotServices.DEFAULT_ACK_BUDGET));
         } catch (RuntimeException e) {

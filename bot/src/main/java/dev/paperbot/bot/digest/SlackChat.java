@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
@@ -79,6 +80,16 @@ public final class SlackChat {
             throw new SlackPostException(r.getError(), "chat.postMessage to " + channel + " failed: " + r.getError());
         }
         return r.getTs();
+    }
+
+    /** The workspace (team id) a bot token belongs to, as {@code auth.test} tells. */
+    public String teamOf(String token) throws SlackPostException, InterruptedException {
+        MethodsClient client = slack.methods(token);
+        AuthTestResponse r = call("auth.test", "the token's workspace", () -> client.authTest(req -> req));
+        if (!r.isOk()) {
+            throw new SlackPostException(r.getError(), "auth.test failed: " + r.getError());
+        }
+        return r.getTeamId();
     }
 
     /**

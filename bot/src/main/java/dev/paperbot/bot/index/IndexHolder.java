@@ -44,6 +44,11 @@ public final class IndexHolder implements AutoCloseable {
         return new IndexHolder(CompletableFuture.completedFuture(Objects.requireNonNull(index)));
     }
 
+    /** Completes with the index once it is open (or with the reason it could not be opened). */
+    public CompletableFuture<PaperIndex> ready() {
+        return index.copy();
+    }
+
     public boolean isReady() {
         return index.isDone() && !index.isCompletedExceptionally();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
+import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.bot.http.BoltBridge;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.slack.SlackApps;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -80,6 +82,14 @@ public final class Playground {
         App app = SlackApps.app(SlackApps.slack(URI.create(baseUrl + "/playground/slack/api/")), botToken,
                 signingSecret, services);
         this.bolt = new BoltBridge(app);
+    }
+
+    /** How the digests post here: to this page's pretend Slack, as the playground's workspace. */
+    public SlackAccess digestSlack() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("playground used before connect()");
+        }
+        return new SlackAccess(baseUrl + "/playground/slack/api/", botToken, Optional.of(TEAM_ID));
     }
 
     // ---- the page's requests -------------------------------------------------------------------------------

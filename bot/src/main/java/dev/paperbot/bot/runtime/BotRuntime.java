@@ -10,6 +10,7 @@ import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.config.ConfigException;
 import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.bot.http.BoltBridge;
 import dev.paperbot.bot.http.BotServer;
 import dev.paperbot.bot.http.SlackEventsRoute;
@@ -18,10 +19,12 @@ import dev.paperbot.bot.playground.Playground;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
+import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.core.search.PaperIndex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -33,8 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: the HTTP server ({@code /healthz} always; {@code /slack/events} in HTTP mode; the playground
- * without Slack), the Socket Mode connection when configured, the worker pool and the index. {@link #close()}
- * stops them in order: no new Slack requests, requests in flight finish, queued work finishes, the index closes.
+ * without Slack), the Socket Mode connection when configured, the worker pool, the index and the digests (which
+ * start once the index is open, posting through the configured Web API, or into the playground). {@link #close()}
+ * stops them in order: no new Slack requests, requests in flight finish, queued work finishes, the digest scheduler
+ * stops, the index closes.
  */
 public final class BotRuntime implements AutoCloseable {
 
@@ -47,17 +52,23 @@ public final class BotRuntime implements AutoCloseable {
      * What the runtime is built from besides configuration.
      *
      * @param indexOpener   opens the paper index (called once, in the background)
-     * @param subscriptions the subscription and digest commands
+     * @param subscriptions the subscription commands and the digests behind them; the runtime starts and stops them
      * @param activity      where saved / shared / not-interested papers are recorded
      * @param ackBudget     how long a slash command may take before answering through response_url instead
      */
-    public record Parts(Supplier<PaperIndex> indexOpener, SubscriptionCommands subscriptions, PaperActivity activity,
+    public record Parts(Supplier<PaperIndex> indexOpener, Subscriptions subscriptions, PaperActivity activity,
             Duration ackBudget) {
         public Parts {
             Objects.requireNonNull(indexOpener, "indexOpener");
             Objects.requireNonNull(subscriptions, "subscriptions");
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(ackBudget, "ackBudget");
+        }
+
+        /** Parts with fixed subscription commands and no digests (tests of the Slack layer). */
+        public Parts(Supplier<PaperIndex> indexOpener, SubscriptionCommands commands, PaperActivity activity,
+                Duration ackBudget) {
+            this(indexOpener, Subscriptions.fixed(commands), activity, ackBudget);
         }
     }
 
@@ -67,30 +78,34 @@ public final class BotRuntime implements AutoCloseable {
     private final BotServer server;
     private final SocketModeApp socketMode;
     private final App app;
+    private final Subscriptions subscriptions;
 
     private BotRuntime(PaperbotConfig.Mode mode, ExecutorService worker, IndexHolder index, BotServer server,
-            SocketModeApp socketMode, App app) {
+            SocketModeApp socketMode, App app, Subscriptions subscriptions) {
         this.mode = mode;
         this.worker = worker;
         this.index = index;
         this.server = server;
         this.socketMode = socketMode;
         this.app = app;
+        this.subscriptions = subscriptions;
     }
 
     /** Starts the bot in the mode the configuration selects; throws {@link ConfigException} for unusable config. */
     public static BotRuntime start(PaperbotConfig config, Parts parts) {
         ExecutorService worker = Executors.newFixedThreadPool(WORKERS, daemonThreads("paperbot-worker"));
         IndexHolder index = IndexHolder.opening(parts.indexOpener(), worker);
-        BotServices services = new BotServices(index, parts.subscriptions(), parts.activity(), worker,
+        Subscriptions subscriptions = parts.subscriptions();
+        BotServices services = new BotServices(index, subscriptions.commands(), parts.activity(), worker,
                 parts.ackBudget());
         try {
             return switch (config.mode()) {
-                case PLAYGROUND -> playground(config, services, worker, index);
-                case HTTP -> http(config, services, worker, index);
-                case SOCKET -> socket(config, services, worker, index);
+                case PLAYGROUND -> playground(config, services, worker, index, subscriptions);
+                case HTTP -> http(config, services, worker, index, subscriptions);
+                case SOCKET -> socket(config, services, worker, index, subscriptions);
             };
         } catch (RuntimeException e) {
+            subscriptions.close();
             worker.shutdownNow();
             index.close();
             throw e;
@@ -98,35 +113,43 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     private static BotRuntime playground(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index) {
+            IndexHolder index, Subscriptions subscriptions) {
         Playground playground = new Playground(services);
         BotServer server = BotServer.start(config.host(), config.port(), index, playground::routes);
         playground.connect(server.port());
-        return new BotRuntime(PaperbotConfig.Mode.PLAYGROUND, worker, index, server, null, null);
+        // Digests go to the page's pretend Slack: `digest now` shows up in the visitor's channel.
+        subscriptions.start(index.ready(), playground.digestSlack());
+        return new BotRuntime(PaperbotConfig.Mode.PLAYGROUND, worker, index, server, null, null, subscriptions);
     }
 
     private static BotRuntime http(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index) {
-        App app = SlackApps.app(SlackApps.slack(config.slackApiUrl()), reveal(config.botToken()),
+            IndexHolder index, Subscriptions subscriptions) {
+        String botToken = reveal(config.botToken());
+        App app = SlackApps.app(SlackApps.slack(config.slackApiUrl()), botToken,
                 reveal(config.signingSecret()), services);
         SlackEventsRoute events = new SlackEventsRoute(new BoltBridge(app));
         BotServer server = BotServer.start(config.host(), config.port(), index,
                 routes -> routes.post(SlackEventsRoute.PATH, events));
-        return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app);
+        subscriptions.start(index.ready(),
+                new SlackAccess(config.slackApiUrl().toString(), botToken, Optional.empty()));
+        return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app, subscriptions);
     }
 
     private static BotRuntime socket(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index) {
+            IndexHolder index, Subscriptions subscriptions) {
         Slack slack = SlackApps.slack(config.slackApiUrl());
         String botToken = reveal(config.botToken());
-        checkBotToken(slack, botToken);
+        String teamId = checkBotToken(slack, botToken);
         App app = SlackApps.app(slack, botToken, null, services);
         BotServer server = BotServer.start(config.host(), config.port(), index, routes -> { });
         try {
             SocketModeApp socketMode = new SocketModeApp(reveal(config.appToken()), app,
                     SocketModeClient.Backend.JavaWebSocket, SOCKET_MODE_CONCURRENCY);
             socketMode.startAsync();
-            return new BotRuntime(PaperbotConfig.Mode.SOCKET, worker, index, server, socketMode, app);
+            subscriptions.start(index.ready(),
+                    new SlackAccess(config.slackApiUrl().toString(), botToken, Optional.ofNullable(teamId)));
+            return new BotRuntime(PaperbotConfig.Mode.SOCKET, worker, index, server, socketMode, app,
+                    subscriptions);
         } catch (Exception e) {
             server.close();
             // The SDK reports a refused app token as a missing client: say what to check instead.
@@ -137,8 +160,8 @@ public final class BotRuntime implements AutoCloseable {
         }
     }
 
-    /** Fails fast, with a clear message, when Slack refuses the bot token. */
-    private static void checkBotToken(Slack slack, String botToken) {
+    /** Fails fast, with a clear message, when Slack refuses the bot token; returns the token's workspace. */
+    private static String checkBotToken(Slack slack, String botToken) {
         try {
             AuthTestResponse auth = slack.methods(botToken).authTest(r -> r);
             if (!auth.isOk()) {
@@ -146,12 +169,13 @@ public final class BotRuntime implements AutoCloseable {
                         + " token from the app's \"OAuth & Permissions\" page");
             }
             log.info("Connected to workspace {} as {}", auth.getTeam(), auth.getUser());
+            return auth.getTeamId();
         } catch (IOException | SlackApiException e) {
             throw new ConfigException("could not reach Slack's Web API to check SLACK_BOT_TOKEN: " + e.getMessage());
         }
     }
 
-    private static String reveal(java.util.Optional<Secret> secret) {
+    private static String reveal(Optional<Secret> secret) {
         return secret.map(Secret::reveal).orElseThrow(() -> new ConfigException("a Slack secret is missing"));
     }
 
@@ -196,6 +220,7 @@ public final class BotRuntime implements AutoCloseable {
             worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        subscriptions.close();
         if (app != null) {
             try {
                 app.stop();

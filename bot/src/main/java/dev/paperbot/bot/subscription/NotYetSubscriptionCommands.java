@@ -54,4 +54,10 @@ final class NotYetSubscriptionCommands implements SubscriptionCommands {
     public List<Reply> digestPreview(Requester who) {
         return List.of(notYet("I understood: preview today's digest"));
     }
+
+    @Override
+    public Reply digestQuiet(Requester who, boolean quiet) {
+        return notYet("I understood: " + (quiet ? "post nothing" : "post one short line")
+                + " on a day without new papers");
+    }
 }

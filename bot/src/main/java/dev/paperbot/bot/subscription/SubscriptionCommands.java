@@ -41,6 +41,9 @@ public interface SubscriptionCommands {
      */
     List<Reply> digestPreview(Requester who);
 
+    /** On a day without new papers: post nothing ({@code quiet}) or one short line. */
+    Reply digestQuiet(Requester who, boolean quiet);
+
     /** The stand-in until the store lands: every call answers that subscriptions are not there yet. */
     static SubscriptionCommands notYetAvailable() {
         return new NotYetSubscriptionCommands();

@@ -56,6 +56,10 @@ public sealed interface PapersCommand {
     record DigestPreview() implements PapersCommand {
     }
 
+    /** {@code digest quiet on|off}: on a day without new papers, post nothing ({@code true}) or one short line. */
+    record DigestQuiet(boolean quiet) implements PapersCommand {
+    }
+
     /** Input that cannot work; {@code message} is one friendly, specific line of escaped mrkdwn. */
     record Invalid(String message) implements PapersCommand {
         public Invalid {

@@ -176,9 +176,19 @@ public final class PapersCommandParser {
             case "preview" -> words.length == 1 ? new PapersCommand.DigestPreview()
                     : extraWords("digest preview", words, 1);
             case "time", "at" -> digestTime(words);
+            case "quiet" -> digestQuiet(words);
             default -> new PapersCommand.Invalid("I don't know `digest " + Mrkdwn.escape(words[0], ECHO_CHARS)
                     + "`. Try " + DIGEST_USAGE + ".");
         };
+    }
+
+    private static PapersCommand digestQuiet(String[] words) {
+        String onOff = words.length == 1 ? "on" : words[1].toLowerCase(Locale.ROOT);
+        if (words.length > 2 || !Set.of("on", "off").contains(onOff)) {
+            return new PapersCommand.Invalid("Use `/papers digest quiet on` (nothing on a day without new papers)"
+                    + " or `/papers digest quiet off` (one short line on such days).");
+        }
+        return new PapersCommand.DigestQuiet(onOff.equals("on"));
     }
 
     private static PapersCommand extraWords(String command, String[] words, int from) {

@@ -22,6 +22,7 @@ public final class HelpView {
                     + " Area/City timezone)",
             "`/papers digest preview` \u2014 see today's digest before it is posted",
             "`/papers digest now` \u2014 post today's digest right away",
+            "`/papers digest quiet on` \u2014 post nothing on a day without new papers (`off`: one short line)",
             "`/papers help` \u2014 this message");
 
     private HelpView() {

@@ -123,6 +123,9 @@ class PapersCommandParserTest {
         assertThat(invalid("digest tomorrow")).contains("I don't know `digest tomorrow`");
         assertThat(invalid("digest time")).contains("Give a time of day");
         assertThat(invalid("digest now please")).contains("takes nothing after it");
+        assertThat(parse("digest quiet")).isEqualTo(new PapersCommand.DigestQuiet(true));
+        assertThat(parse("digest quiet OFF")).isEqualTo(new PapersCommand.DigestQuiet(false));
+        assertThat(invalid("digest quiet maybe")).contains("digest quiet on");
         assertThat(invalid("digest time 09:00 Europe/Berlin extra")).contains("\u201Cextra\u201D");
     }
 

@@ -1,0 +1,308 @@
+package dev.paperbot.bot.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperbot.bot.activity.PaperActivity;
+import dev.paperbot.bot.config.PaperbotConfig;
+import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.digest.DigestPoster;
+import dev.paperbot.bot.digest.FakeTime;
+import dev.paperbot.bot.digest.SlackChat;
+import dev.paperbot.bot.runtime.BotRuntime;
+import dev.paperbot.bot.slack.view.ActionIds;
+import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.store.ChannelRef;
+import dev.paperbot.core.store.DigestRun;
+import dev.paperbot.core.store.PaperbotStore;
+import dev.paperbot.core.store.StoreConfig;
+import dev.paperbot.core.store.Stores;
+import dev.paperbot.index.search.IndexSettings;
+import dev.paperbot.index.search.PaperIndexes;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /papers subscribe | unsubscribe | topics | digest ...} for real: signed slash commands over HTTP to the
+ * running bot (HTTP mode), a real SQLite store and Lucene index, digests posted to the fake Slack Web API, and a
+ * controllable clock for the scheduler (ticked by hand).
+ */
+class SubscriptionCommandsOverHttpTest {
+
+    static final String SECRET = "3f1e2d4c5b6a79880123456789abcdef";
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ChannelRef CHANNEL = ChannelRef.of(SlackRequests.TEAM, SlackRequests.CHANNEL);
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final AtomicInteger IDS = new AtomicInteger();
+
+    @TempDir
+    Path home;
+
+    FakeTime time;
+    PaperIndex index;
+    FakeSlackApi slack;
+    PaperbotStore store;
+    DigestSubscriptions subscriptions;
+    BotRuntime bot;
+    SlackRequests requests;
+
+    @BeforeEach
+    void start() {
+        time = new FakeTime(Instant.parse("2026-03-02T05:00:00Z")); // 06:00 in Berlin
+        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        slack = FakeSlackApi.start();
+        store = Stores.open(StoreConfig.sqlite(home));
+        startBot(() -> index);
+    }
+
+    void startBot(Supplier<PaperIndex> opener) {
+        DigestSettings settings = DigestSettings.defaults().withTickEvery(Duration.ZERO).withRetries(
+                new SlackChat.Retries(2, Duration.ofMillis(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        subscriptions = (DigestSubscriptions) Subscriptions.withDigests(store, settings, time, time);
+        PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret("xoxb-0000-digest-test")), Optional.empty(),
+                Optional.of(new Secret(SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, home, Optional.empty());
+        bot = BotRuntime.start(config, new BotRuntime.Parts(opener, subscriptions,
+                PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20)));
+        requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        store.close();
+        slack.close();
+    }
+
+    void awaitDigests() throws InterruptedException {
+        for (int i = 0; i < 500 && subscriptions.ready().isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(subscriptions.ready()).isPresent();
+    }
+
+    /** {@code /papers <text>} in {@link SlackRequests#CHANNEL}; the reply, from the ack body. */
+    JsonNode command(String text) throws Exception {
+        HttpResponse<String> response = requests.send(SlackRequests.slashCommand(text, slack.responseUrl("c")), FORM);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("response_type").asText()).isEqualTo("ephemeral");
+        return body;
+    }
+
+    static String text(JsonNode reply) {
+        List<String> texts = new ArrayList<>();
+        reply.findValues("text").forEach(t -> texts.add(t.isTextual() ? t.asText() : t.path("text").asText()));
+        return String.join("\n", texts);
+    }
+
+    /** The papers of a message, in order: the values of their Save buttons. */
+    static List<String> paperIds(JsonNode blocks) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if (ActionIds.SAVE.equals(element.path("action_id").asText())) {
+                    ids.add(element.path("value").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    List<String> postedPaperIds() {
+        List<String> ids = new ArrayList<>();
+        slack.calls("chat.postMessage").forEach(c -> ids.addAll(paperIds(c.json("blocks"))));
+        return ids;
+    }
+
+    List<Paper> papers(String topic, int n) {
+        List<Paper> papers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = IDS.incrementAndGet();
+            papers.add(Paper.of(new PaperId(String.format("2603.%05d", k)), topic + " study " + k + " of item" + k,
+                    "We look at " + topic + " through lens" + k + " with tool" + k + " on data" + k)
+                    .withAuthors(List.of(k % 2 == 0 ? "Ada Lovelace" : "Author " + k)));
+        }
+        index.upsert(papers);
+        return papers;
+    }
+
+    @Test
+    void subscribe_topics_digest_time_and_unsubscribe_all_work_for_real() throws Exception {
+        awaitDigests();
+        JsonNode subscribed = command("subscribe llm agents, author:\"Ada Lovelace\"");
+        assertThat(text(subscribed)).contains("now follows \u201Cllm agents\u201D, author \u201CAda Lovelace\u201D")
+                .contains("daily at 09:00 UTC").contains("first one comes today at 09:00")
+                .contains("Nothing in my index matches \u201Cllm agents\u201D, author \u201CAda Lovelace\u201D yet");
+        assertThat(store.subscriptions().subscriptions(CHANNEL)).extracting(s -> s.topic().display())
+                .containsExactly("llm agents", "author:\"Ada Lovelace\"");
+        assertThat(store.subscriptions().subscriptions(CHANNEL)).allSatisfy(s ->
+                assertThat(s.subscribedBy()).isEqualTo(SlackRequests.USER));
+
+        assertThat(text(command("subscribe LLM  Agents"))).contains("already followed \u201CLLM Agents\u201D");
+        assertThat(text(command("digest time 08:30 Europe/Berlin")))
+                .contains("digest time is now 08:30 Europe/Berlin").contains("today at 08:30");
+        String topics = text(command("topics"));
+        assertThat(topics).contains("follows 2 topics", "\u201Cllm agents\u201D", "author \u201CAda Lovelace\u201D",
+                "<@" + SlackRequests.USER + ">", "08:30 Europe/Berlin", "today at 08:30");
+
+        assertThat(text(command("digest quiet on"))).contains("gets nothing");
+        assertThat(text(command("topics"))).contains("Nothing is posted on a day without new papers");
+        assertThat(store.subscriptions().settings(CHANNEL).quietOnEmpty()).isTrue();
+        assertThat(text(command("digest quiet off"))).contains("one short line");
+        assertThat(store.subscriptions().settings(CHANNEL).quietOnEmpty()).isFalse();
+
+        assertThat(text(command("unsubscribe llm agents"))).contains("no longer follows \u201Cllm agents\u201D")
+                .contains("still follows author \u201CAda Lovelace\u201D");
+        assertThat(text(command("unsubscribe diffusion"))).contains("does not follow \u201Cdiffusion\u201D");
+        assertThat(text(command("unsubscribe all"))).contains("no longer follows its 1 topic");
+        assertThat(text(command("topics"))).contains("follows no topics yet").contains("08:30 Europe/Berlin");
+        assertThat(store.subscriptions().allSubscribedChannels()).isEmpty();
+
+        time.set(Instant.parse("2026-03-02T08:00:00Z"));
+        assertThat(subscriptions.tickNow()).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(text(command("digest preview"))).contains("follows no topics yet");
+    }
+
+    @Test
+    void digest_preview_shows_the_papers_the_scheduled_digest_then_posts() throws Exception {
+        papers("agents", 5);
+        papers("diffusion", 4);
+        awaitDigests();
+        assertThat(text(command("subscribe agents, diffusion"))).doesNotContain("Nothing in my index");
+        command("digest time 09:00 Europe/Berlin");
+
+        time.set(Instant.parse("2026-03-02T06:00:00Z")); // 07:00 in Berlin
+        JsonNode preview = command("digest preview");
+        assertThat(text(preview)).contains("Preview of today's digest", "due today at 09:00", "Papers for Mon 2 March");
+        List<String> previewed = paperIds(preview.path("blocks"));
+        assertThat(previewed).hasSize(6); // 3 per topic
+
+        time.set(Instant.parse("2026-03-02T07:00:00Z"));
+        List<Paper> later = papers("agents", 2); // added after the preview: they come tomorrow
+        assertThat(text(command("digest preview"))).contains("Preview of today's digest");
+        assertThat(paperIds(command("digest preview").path("blocks"))).isEqualTo(previewed);
+
+        time.set(Instant.parse("2026-03-02T08:00:00Z")); // 09:00 in Berlin
+        assertThat(subscriptions.tickNow()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        assertThat(postedPaperIds()).isEqualTo(previewed);
+        assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> {
+            assertThat(c.param("channel")).isEqualTo(SlackRequests.CHANNEL);
+            assertThat(c.token()).isEqualTo("xoxb-0000-digest-test");
+        });
+        assertThat(subscriptions.ready().orElseThrow().picks.stats().hitCount()).isGreaterThanOrEqualTo(2);
+
+        assertThat(text(command("digest preview"))).contains("Today's digest went out", "Tomorrow's so far");
+        slack.reset();
+        time.set(Instant.parse("2026-03-03T08:00:00Z"));
+        subscriptions.tickNow();
+        assertThat(postedPaperIds()).containsAll(later.stream().map(p -> p.id().value()).toList())
+                .doesNotContainAnyElementsOf(previewed);
+    }
+
+    @Test
+    void a_topic_change_recomputes_the_cached_picks() throws Exception {
+        papers("agents", 3);
+        papers("diffusion", 3);
+        awaitDigests();
+        command("subscribe agents");
+        List<String> before = paperIds(command("digest preview").path("blocks"));
+        assertThat(paperIds(command("digest preview").path("blocks"))).isEqualTo(before);
+
+        command("subscribe diffusion");
+        List<String> after = paperIds(command("digest preview").path("blocks"));
+        assertThat(after).hasSize(6).containsAll(before);
+        command("unsubscribe agents");
+        assertThat(paperIds(command("digest preview").path("blocks"))).hasSize(3).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void digest_now_posts_at_once_counts_as_todays_and_resumes_a_paused_channel() throws Exception {
+        papers("agents", 4);
+        awaitDigests();
+        command("subscribe agents");
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+        slack.failNext("chat.postMessage", FakeSlackApi.Failure.slackError("not_in_channel"));
+        assertThat(subscriptions.tickNow()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.FAILED);
+        assertThat(text(command("topics"))).contains("Paused", "not_in_channel", "/invite @paperbot");
+
+        // Someone invites the bot, then asks for the digest.
+        String now = text(command("digest now"));
+        assertThat(now).contains("was paused", "runs again", "Posted today's digest: 3 papers in 1 message",
+                "counts as today's digest", "tomorrow (Tue 3 March) at 09:00");
+        assertThat(store.subscriptions().settings(CHANNEL).paused()).isFalse();
+        assertThat(store.digests().run(CHANNEL, LocalDate.of(2026, 3, 2)).orElseThrow().state())
+                .isEqualTo(DigestRun.State.POSTED);
+        assertThat(slack.calls("chat.postMessage")).hasSize(2); // the refused one and the digest
+
+        assertThat(text(command("digest now"))).contains("already posted here");
+        assertThat(subscriptions.tickNow()).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+        assertThat(text(command("topics"))).doesNotContain("Paused");
+    }
+
+    @Test
+    void subscribe_resumes_a_paused_channel_and_a_late_subscription_starts_tomorrow() throws Exception {
+        papers("agents", 4);
+        awaitDigests();
+        time.set(Instant.parse("2026-03-02T10:00:00Z")); // after 09:00 UTC
+        assertThat(text(command("subscribe agents"))).contains("first one comes tomorrow (Tue 3 March) at 09:00");
+        assertThat(subscriptions.tickNow()).isEmpty();
+        assertThat(text(command("digest preview"))).contains("the first digest comes tomorrow")
+                .contains("If it went out now");
+
+        store.subscriptions().pause(CHANNEL, "is_archived", time.instant());
+        assertThat(text(command("subscribe diffusion"))).contains("was paused", "is_archived", "runs again");
+        assertThat(store.subscriptions().settings(CHANNEL).paused()).isFalse();
+
+        time.set(Instant.parse("2026-03-03T09:00:00Z"));
+        assertThat(subscriptions.tickNow()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+    }
+
+    @Test
+    void subscribing_works_while_the_index_opens_and_previews_wait_for_it() throws Exception {
+        bot.close(); // closes its index too: the restarted bot gets a new one
+        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        CountDownLatch open = new CountDownLatch(1);
+        startBot(() -> {
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return index;
+        });
+        assertThat(text(command("subscribe agents"))).contains("now follows \u201Cagents\u201D");
+        assertThat(text(command("digest preview"))).contains("still loading");
+        assertThat(text(command("digest now"))).contains("still loading");
+        papers("agents", 2);
+        open.countDown();
+        awaitDigests();
+        assertThat(paperIds(command("digest preview").path("blocks"))).hasSize(2);
+    }
+}
