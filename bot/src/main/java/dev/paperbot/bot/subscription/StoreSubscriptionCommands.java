@@ -10,6 +10,7 @@ import dev.paperbot.bot.digest.DigestMessages;
 import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.schedule.DigestTimes;
 import dev.paperbot.bot.slack.Replies;
+import dev.paperbot.bot.slack.command.PapersSlashCommand;
 import dev.paperbot.bot.slack.view.BlockLimits;
 import dev.paperbot.bot.slack.view.Mrkdwn;
 import dev.paperbot.bot.slack.view.Reply;
@@ -311,19 +312,19 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
     }
 
     @Override
-    public Reply digestPreview(Requester who) {
+    public List<Reply> digestPreview(Requester who) {
         Optional<ChannelRef> channel = channel(who);
         if (channel.isEmpty()) {
-            return notInAChannel();
+            return List.of(notInAChannel());
         }
         ChannelRef ch = channel.get();
         List<Subscription> subs = subscriptions.subscriptions(ch);
         if (subs.isEmpty()) {
-            return noTopics();
+            return List.of(noTopics());
         }
         Optional<Digests> d = digests.ready();
         if (d.isEmpty()) {
-            return notReady();
+            return List.of(notReady());
         }
         ChannelSettings settings = subscriptions.settings(ch);
         Instant now = clock.instant();
@@ -358,24 +359,40 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         return previewReply(intro, DigestMessages.render(picks), picks);
     }
 
-    /** The intro, the digest's first message as it will look, and the titles of any papers in further messages. */
-    private static Reply previewReply(String intro, List<DigestMessage> messages, DailyPicks picks) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(text(intro));
-        blocks.addAll(messages.getFirst().blocks());
-        if (messages.size() > 1) {
-            List<String> titles = new ArrayList<>();
-            int shown = messages.getFirst().papers().size();
-            picks.picks().subList(shown, picks.picks().size()).stream().limit(MAX_TITLES_LISTED)
-                    .forEach(p -> titles.add(Mrkdwn.escape(p.paper().title(), 150)));
-            int more = picks.picks().size() - shown;
-            String tail = "\u2026and " + more + (more == 1 ? " more paper" : " more papers") + " in "
-                    + (messages.size() - 1) + (messages.size() == 2 ? " more message" : " more messages") + ": "
-                    + String.join("; ", titles) + (more > titles.size() ? "; \u2026" : "");
-            blocks.add(context(c -> c.elements(List.of(markdownText(BlockLimits.clip(tail,
-                    BlockLimits.MAX_CONTEXT_TEXT))))));
+    /**
+     * The digest's messages as they will look, the first led by the intro; past what one answer may hold, the last
+     * message lists the titles of the papers left out.
+     */
+    private static List<Reply> previewReply(String intro, List<DigestMessage> messages, DailyPicks picks) {
+        List<Reply> replies = new ArrayList<>();
+        int shownPapers = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            DigestMessage m = messages.get(i);
+            if (i == PapersSlashCommand.MAX_MESSAGES - 1 && messages.size() > PapersSlashCommand.MAX_MESSAGES) {
+                replies.add(rest(picks, shownPapers));
+                break;
+            }
+            List<LayoutBlock> blocks = new ArrayList<>();
+            if (i == 0) {
+                blocks.add(text(intro));
+            }
+            blocks.addAll(m.blocks());
+            replies.add(new Reply(i == 0 ? "Digest preview: " + m.text() : m.text(), blocks));
+            shownPapers += m.papers().size();
         }
-        return new Reply("Digest preview: " + picks.picks().size() + " papers", blocks);
+        return replies;
+    }
+
+    /** One line with the titles of the papers from {@code from} on. */
+    private static Reply rest(DailyPicks picks, int from) {
+        List<String> titles = new ArrayList<>();
+        int more = picks.picks().size() - from;
+        picks.picks().subList(from, picks.picks().size()).stream().limit(MAX_TITLES_LISTED)
+                .forEach(p -> titles.add(Mrkdwn.escape(p.paper().title(), 150)));
+        String line = "\u2026and " + more + (more == 1 ? " more paper: " : " more papers: ")
+                + String.join("; ", titles) + (more > titles.size() ? "; \u2026" : "");
+        return new Reply("\u2026and " + more + " more papers", List.of(context(c -> c.elements(List.of(
+                markdownText(BlockLimits.clip(line, BlockLimits.MAX_CONTEXT_TEXT)))))));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

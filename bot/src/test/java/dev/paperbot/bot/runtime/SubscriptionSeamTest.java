@@ -69,6 +69,11 @@ class SubscriptionSeamTest {
         }
 
         @Override
+        public Reply digestQuiet(Requester who, boolean quiet) {
+            return answer("digestQuiet " + quiet);
+        }
+
+        @Override
         public List<Reply> digestPreview(Requester who) {
             calls.add("digestPreview");
             return List.of(Reply.mrkdwn("preview part 1"), Reply.mrkdwn("preview part 2"),
@@ -108,6 +113,7 @@ class SubscriptionSeamTest {
         assertThat(command("topics")).isEqualTo("did topics");
         assertThat(command("digest time 7:30am asia/tokyo")).isEqualTo("did digestTime 07:30 Asia/Tokyo");
         assertThat(command("digest now")).isEqualTo("did digestNow");
+        assertThat(command("digest quiet off")).isEqualTo("did digestQuiet false");
     }
 
     @Test

@@ -224,6 +224,27 @@ class SubscriptionCommandsOverHttpTest {
     }
 
     @Test
+    void a_long_digest_previews_in_as_many_messages_as_it_posts() throws Exception {
+        for (String topic : List.of("agents", "diffusion", "robots", "graphs")) {
+            papers(topic, 3);
+        }
+        awaitDigests();
+        command("subscribe agents, diffusion, robots, graphs");
+        time.set(Instant.parse("2026-03-02T06:00:00Z"));
+
+        JsonNode first = command("digest preview"); // the first message in the ack, the others via response_url
+        List<FakeSlackApi.Call> more = slack.awaitCalls(FakeSlackApi.RESPONSE_URL, 1);
+        List<String> previewed = new ArrayList<>(paperIds(first.path("blocks")));
+        more.forEach(c -> previewed.addAll(paperIds(c.json("blocks"))));
+        assertThat(previewed).hasSize(10); // 10 per digest at most
+
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+        subscriptions.tickNow();
+        assertThat(slack.calls("chat.postMessage")).hasSize(1 + more.size());
+        assertThat(postedPaperIds()).isEqualTo(previewed);
+    }
+
+    @Test
     void a_topic_change_recomputes_the_cached_picks() throws Exception {
         papers("agents", 3);
         papers("diffusion", 3);

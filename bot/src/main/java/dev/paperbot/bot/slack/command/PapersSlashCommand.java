@@ -86,7 +86,7 @@ public final class PapersSlashCommand implements SlashCommandHandler {
             case PapersCommand.DigestTime d -> () -> List.of(subs.digestTime(who, d.time(), d.zone()));
             case PapersCommand.DigestNow d -> () -> List.of(subs.digestNow(who));
             case PapersCommand.DigestPreview d -> () -> subs.digestPreview(who);
-            case PapersCommand.DigestQuiet q -> () -> subs.digestQuiet(who, q.quiet());
+            case PapersCommand.DigestQuiet q -> () -> List.of(subs.digestQuiet(who, q.quiet()));
         };
     }
 
