@@ -56,6 +56,13 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only papers first published on or before this day.")
     private LocalDate until;
 
+    @Option(names = "--commit-every", paramLabel = "N", description = "Papers between commits (default ${DEFAULT-VALUE});"
+            + " an interrupted import keeps what was committed, and importing again completes it.")
+    private int commitEvery = BulkOptions.defaults().commitEvery();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: one per core, at most 4).")
+    private Integer threads;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,22 +71,27 @@ public final class ImportCommand implements Callable<Integer> {
             throw new Cli.UserError("no such file: " + file);
         }
         ImportFilter filter;
+        BulkOptions options;
         try {
             filter = new ImportFilter(categories, since, until);
+            options = bulkOptions(format).withCommitEvery(commitEvery);
         } catch (IllegalArgumentException e) {
             throw new Cli.UserError(e.getMessage());
+        }
+        if (threads != null && (threads < 1 || threads > 64)) {
+            throw new Cli.UserError("--threads must be between 1 and 64, was " + threads);
         }
         long bytes = PaperImport.size(path, format);
         PaperImport.Report report;
         long started = System.nanoTime();
         try (LuceneIndex index = Indexes.forWriting(context.indexDirectory());
                 ProgressBar bar = bytes < PROGRESS_BAR_BYTES ? null : progressBar(bytes)) {
-            report = PaperImport.run(path, format, filter, index, bulkOptions(format), (read, papers) -> {
+            report = PaperImport.run(path, format, filter, index, options, (read, papers) -> {
                 if (bar != null) {
                     bar.stepTo(read);
                     bar.setExtraMessage(papers + " papers");
                 }
-            });
+            }, threads == null ? PaperImport.defaultThreads() : threads);
         }
         out.println(summary(file, report));
         if (!filter.isEmpty()) {
@@ -100,7 +112,8 @@ public final class ImportCommand implements Callable<Integer> {
      */
     static BulkOptions bulkOptions(PaperFormat format) {
         BulkOptions defaults = BulkOptions.defaults();
-        return format == PaperFormat.KAGGLE ? defaults.withAddedAt(Instant.EPOCH) : defaults;
+        // Its reader also drops repeated ids, so into an empty index the loader may add without looking them up.
+        return format == PaperFormat.KAGGLE ? defaults.withAddedAt(Instant.EPOCH).withUniqueIds(true) : defaults;
     }
 
     static String summary(Path file, PaperImport.Report report) {

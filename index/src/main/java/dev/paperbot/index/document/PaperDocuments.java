@@ -30,9 +30,7 @@ public final class PaperDocuments {
 
     /** The document for a paper first added to the index at {@code addedAt}. */
     public static Document toDocument(Paper paper, Instant addedAt) {
-        requireShort("id", paper.id().value());
-        paper.authors().forEach(author -> requireShort("author name", author));
-        paper.categories().forEach(category -> requireShort("category", category));
+        requireIndexable(paper);
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, paper.id().value(), Field.Store.YES));
         doc.add(new TextField(PaperFields.TITLE, paper.title(), Field.Store.YES));
@@ -56,6 +54,17 @@ public final class PaperDocuments {
         doc.add(new LongField(PaperFields.ADDED, addedAt.toEpochMilli(), Field.Store.YES));
         doc.add(new StoredField(PaperFields.CONTENT_HASH, contentHash(paper)));
         return doc;
+    }
+
+    /**
+     * Checks what {@link #toDocument} would refuse, so a caller that indexes on another thread can refuse it first.
+     *
+     * @throws IllegalArgumentException when an id, author name or category is too long to index as one token
+     */
+    public static void requireIndexable(Paper paper) {
+        requireShort("id", paper.id().value());
+        paper.authors().forEach(author -> requireShort("author name", author));
+        paper.categories().forEach(category -> requireShort("category", category));
     }
 
     /** The paper stored in a document read back from the index. */

@@ -6,7 +6,8 @@ import dev.paperbot.core.search.PaperIndex.UpsertSummary;
 /**
  * Loads many papers into a {@link LuceneIndex}. Papers with an id already in the index replace it (keeping the
  * instant it was first added). Each periodic commit is atomic, and so is the final one in {@link #close()}: after
- * a crash the index holds the papers of the last commit. Not thread-safe: feed it from one thread.
+ * a crash the index holds the papers of the last commit. {@link #add} may be called from several threads at once
+ * (Lucene indexes each thread's documents in parallel); {@link #finish()} once, after every {@code add} returned.
  */
 public interface BulkLoader extends AutoCloseable {
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -25,13 +26,14 @@ final class LuceneBulkLoader implements BulkLoader {
     private final BulkOptions options;
     private final Instant addedAt;
     private final IndexSearcher snapshot;
-    /** Null when the index was empty at the start: nothing to look up. */
-    private final IdLookup lookup;
+    /** Null when the index was empty at the start: nothing to look up. One per feeding thread (not thread-safe). */
+    private final ThreadLocal<IdLookup> lookup;
     private final long docsAtStart;
     private final double previousRamBufferMb;
-    private long count;
-    private long sinceCommit;
-    private boolean closed;
+    private final boolean previousCompoundFile;
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong sinceCommit = new AtomicLong();
+    private volatile boolean closed;
 
     LuceneBulkLoader(LucenePaperIndex index, IndexWriter writer, BulkOptions options, Instant now)
             throws IOException {
@@ -41,16 +43,25 @@ final class LuceneBulkLoader implements BulkLoader {
         this.addedAt = options.addedAt() == null ? now : options.addedAt();
         this.snapshot = index.acquire();
         this.docsAtStart = snapshot.getIndexReader().numDocs();
-        this.lookup = docsAtStart == 0 ? null : new IdLookup(snapshot.getIndexReader());
+        this.lookup = docsAtStart == 0 ? null : ThreadLocal.withInitial(() -> {
+            try {
+                return new IdLookup(snapshot.getIndexReader());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the index failed", e);
+            }
+        });
         this.previousRamBufferMb = writer.getConfig().getRAMBufferSizeMB();
         writer.getConfig().setRAMBufferSizeMB(options.ramBufferMb());
+        // Flushed segments skip the compound-file copy during a load (merges still decide for themselves).
+        this.previousCompoundFile = writer.getConfig().getUseCompoundFile();
+        writer.getConfig().setUseCompoundFile(false);
     }
 
     @Override
     public void add(Paper paper) {
         ensureOpen();
         try {
-            Optional<Instant> previous = lookup == null ? Optional.empty() : lookup.addedAt(paper.id());
+            Optional<Instant> previous = lookup == null ? Optional.empty() : lookup.get().addedAt(paper.id());
             Document doc = PaperDocuments.toDocument(paper, previous.orElse(addedAt));
             if (previous.isPresent()) {
                 PopularityValues.carryOver(snapshot.getIndexReader(), paper.id(), doc);
@@ -63,26 +74,33 @@ final class LuceneBulkLoader implements BulkLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("adding paper " + paper.id() + " failed", e);
         }
-        count++;
-        if (++sinceCommit >= options.commitEvery()) {
-            commit();
+        count.incrementAndGet();
+        if (sinceCommit.incrementAndGet() >= options.commitEvery()) {
+            commitIfStillDue();
         }
     }
 
     @Override
     public long count() {
-        return count;
+        return count.get();
+    }
+
+    /** With several feeding threads, the first one past the threshold commits; the others find it done. */
+    private synchronized void commitIfStillDue() {
+        if (sinceCommit.get() >= options.commitEvery()) {
+            commit();
+        }
     }
 
     @Override
-    public void commit() {
+    public synchronized void commit() {
         ensureOpen();
+        sinceCommit.set(0);
         try {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("bulk commit failed", e);
         }
-        sinceCommit = 0;
         index.refresh();
     }
 
@@ -99,13 +117,14 @@ final class LuceneBulkLoader implements BulkLoader {
         try {
             commit();
             long added = writer.getDocStats().numDocs - docsAtStart;
-            return new UpsertSummary((int) added, (int) (count - added));
+            return new UpsertSummary((int) added, (int) (count.get() - added));
         } catch (RuntimeException e) {
             index.discardUncommitted(e);
             throw e;
         } finally {
             closed = true;
             writer.getConfig().setRAMBufferSizeMB(previousRamBufferMb);
+            writer.getConfig().setUseCompoundFile(previousCompoundFile);
             LucenePaperIndex.release(snapshot);
             index.releaseWriting();
         }

@@ -33,6 +33,8 @@ public final class KaggleSnapshotReader implements PaperFileReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final ImportFilter filter;
+    /** The snapshot has one line per paper; a repeated id is skipped, so the bulk path may add without lookups. */
+    private final IdSet seen = new IdSet();
 
     public KaggleSnapshotReader(ImportFilter filter) {
         this.filter = filter == null ? ImportFilter.none() : filter;
@@ -106,6 +108,9 @@ public final class KaggleSnapshotReader implements PaperFileReader {
         String title = SourceText.clean(raw.title);
         if (title.isEmpty()) {
             return "no title";
+        }
+        if (!seen.add(id.get().value())) {
+            return "id repeated in the file (the first line is kept)";
         }
         LocalDate updated = SourceDates.rfc822Date(raw.lastCreated).or(() -> updateDate).orElse(published);
         sink.paper(new Paper(id.get(), title, SourceText.clean(raw.abstractText), authors(raw), categories,

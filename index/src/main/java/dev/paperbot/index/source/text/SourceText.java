@@ -66,17 +66,47 @@ public final class SourceText {
                     case '\'' -> quote('\'', '\u201d');
                     case '-' -> dash();
                     default -> {
-                        i++;
                         if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c < ' ') {
+                            i++;
                             pendingSpace = true;
                         } else {
-                            emit(c);
+                            plainRun();
                         }
                     }
                 }
             }
             String result = out.toString();
             return combining ? Normalizer.normalize(result, Normalizer.Form.NFC) : result;
+        }
+
+        /** Copies a run of characters that need no work in one go: most of any abstract. */
+        private void plainRun() {
+            int start = i;
+            while (i < s.length() && isOrdinary(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) { // not ordinary after all (a rare space character): one at a time
+                emit(s.charAt(i++));
+                return;
+            }
+            if (pendingSpace) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+            }
+            out.append(s, start, i);
+        }
+
+        private static boolean isOrdinary(char c) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                return true;
+            }
+            return switch (c) {
+                case '\\', '$', '{', '}', '&', '<', '`', '\'', '-', ' ' -> false;
+                default -> c > ' ' && c != '\u00a0' && c < 0x80 || c >= 0x80 && !Character.isWhitespace(c)
+                        && !Character.isSpaceChar(c);
+            };
         }
 
         private void emit(char c) {

@@ -82,7 +82,8 @@ class KaggleSnapshotReaderTest {
                 Map.entry(4L, "no id"),
                 Map.entry(5L, "not an arXiv id"),
                 Map.entry(6L, "not a JSON object"),
-                Map.entry(11L, "no title"));
+                Map.entry(11L, "no title"),
+                Map.entry(13L, "id repeated in the file (the first line is kept)"));
         assertThat(sink.papers).hasSize(6);
     }
 
@@ -100,5 +101,6 @@ class KaggleSnapshotReaderTest {
         Collected recent = read(new ImportFilter(List.of(), LocalDate.of(2023, 9, 30), LocalDate.of(2024, 1, 3)));
         assertThat(recent.papers.keySet()).containsExactly("2401.01234", "2310.00001");
         assertThat(recent.filtered).hasSize(5);
+        assertThat(recent.skipped).containsEntry(13L, "id repeated in the file (the first line is kept)");
     }
 }
