@@ -6,6 +6,7 @@ import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.runtime.BotRuntime;
+import dev.paperbot.bot.schedule.IngestScheduler;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.Subscriptions;
@@ -62,12 +63,16 @@ public final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e instanceof ConfigException ? new Cli.UserError(e.getMessage()) : e;
         }
+        // Scheduled ingestion (PAPERBOT_INGEST*): fetches new papers into the bot's own index at the set times.
+        IngestScheduler ingestion = IngestScheduler.forServe(config.ingest(), runtime.index()::get, config.home());
+        ingestion.start();
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: stop taking requests, let those in flight finish, then close the index and the store.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("paperbot: stopping...");
             err.flush();
             try {
+                ingestion.close();
                 runtime.close();
             } finally {
                 store.close();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param home          {@code PAPERBOT_HOME}, the data directory (index, store)
  * @param databaseUrl   {@code PAPERBOT_DB_URL}, a {@code jdbc:postgresql:} URL for a shared store (may carry a
  *                      password, so kept as a secret); absent: SQLite in {@code home}
+ * @param ingest        {@code PAPERBOT_INGEST*}: what the bot fetches by itself, and when
  */
 public record PaperbotConfig(
         Optional<Secret> botToken,
@@ -27,7 +28,8 @@ public record PaperbotConfig(
         String host,
         int port,
         Path home,
-        Optional<Secret> databaseUrl) {
+        Optional<Secret> databaseUrl,
+        IngestSchedule ingest) {
 
     /** How the bot talks to Slack, decided by which secrets are set. */
     public enum Mode {
@@ -47,9 +49,16 @@ public record PaperbotConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        ingest = ingest == null ? IngestSchedule.off() : ingest;
         if (port < 0 || port > 65535) {
             throw new ConfigException("PAPERBOT_PORT must be between 0 and 65535, was " + port);
         }
+    }
+
+    /** Without scheduled ingestion. */
+    public PaperbotConfig(Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret,
+            URI slackApiUrl, String host, int port, Path home, Optional<Secret> databaseUrl) {
+        this(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl, IngestSchedule.off());
     }
 
     public Mode mode() {
@@ -61,6 +70,7 @@ public record PaperbotConfig(
 
     /** A copy listening elsewhere (tests use port 0). */
     public PaperbotConfig withPort(int newPort) {
-        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl);
+        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl,
+                ingest);
     }
 }
