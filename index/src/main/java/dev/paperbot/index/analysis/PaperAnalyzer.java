@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -14,8 +13,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
-import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -34,26 +31,19 @@ public final class PaperAnalyzer extends Analyzer {
     public enum Tokenization {
         /** Unicode word boundaries (Lucene's StandardTokenizer): {@code pre-training} becomes two words only. */
         STANDARD,
-        /** White space, then word delimiters with the joined form kept (the default). */
-        WORD_DELIMITER
+        /** White space, then word parts with the joined form kept (the default): {@link WordPartsFilter}. */
+        WORD_PARTS
     }
 
     /** How words are reduced to a common form. */
     public enum Stemmer { NONE, MINIMAL, KSTEM, PORTER }
-
-    private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
-            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.CATENATE_WORDS
-            | WordDelimiterGraphFilter.CATENATE_NUMBERS
-            | WordDelimiterGraphFilter.CATENATE_ALL
-            | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
     private final Tokenization tokenization;
     private final Stemmer stemmer;
 
     /** The analysis paperbot uses, chosen by measurement (see BENCHMARKS.md). */
     public PaperAnalyzer() {
-        this(Tokenization.WORD_DELIMITER, Stemmer.PORTER);
+        this(Tokenization.WORD_PARTS, Stemmer.PORTER);
     }
 
     /** A variant, for relevance experiments. */
@@ -80,11 +70,9 @@ public final class PaperAnalyzer extends Analyzer {
             stream = new EnglishPossessiveFilter(stream);
         } else {
             source = new WhitespaceTokenizer();
-            // Folding first turns typographic hyphens and apostrophes into ASCII ones the delimiter filter knows.
+            // Folding first turns typographic apostrophes into ASCII ones, so possessives are found.
             stream = new ASCIIFoldingFilter(source);
-            // Offsets of each part are its own, so highlights cover the word and not the punctuation around it.
-            stream = new WordDelimiterGraphFilter(stream, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                    DELIMITER_FLAGS, null);
+            stream = new WordPartsFilter(stream);
         }
         stream = new LowerCaseFilter(stream);
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -94,10 +82,6 @@ public final class PaperAnalyzer extends Analyzer {
             case KSTEM -> new KStemFilter(stream);
             case PORTER -> new PorterStemFilter(stream);
         };
-        if (tokenization == Tokenization.WORD_DELIMITER) {
-            // Indexing cannot take a token graph; a flat stream also keeps query building a plain bag of terms.
-            stream = new FlattenGraphFilter(stream);
-        }
         return new TokenStreamComponents(source, stream);
     }
 

@@ -104,7 +104,7 @@ public final class BeirEvaluation {
     }
 
     /** BEIR queries: {@code _id} and {@code text}, one object a line. */
-    static Map<String, String> loadQueries(Path file) throws IOException {
+    public static Map<String, String> loadQueries(Path file) throws IOException {
         Map<String, String> queries = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -50,7 +50,7 @@ public record IndexSettings(
 
     public static IndexSettings defaults() {
         return new IndexSettings(DEFAULT_K1, DEFAULT_B, DEFAULT_TITLE_BOOST, DEFAULT_JOIN_WEIGHT,
-                Tokenization.WORD_DELIMITER, Stemmer.PORTER);
+                Tokenization.WORD_PARTS, Stemmer.PORTER);
     }
 
     public IndexSettings withBm25(float newK1, float newB) {

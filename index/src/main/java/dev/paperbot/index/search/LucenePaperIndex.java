@@ -31,6 +31,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -432,25 +437,43 @@ final class LucenePaperIndex implements LuceneIndex {
         int[] docIds = Arrays.stream(ranked).mapToInt(sd -> sd.doc).toArray();
         Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(lexical.query(), docIds);
         List<SearchHit> hits = new ArrayList<>(ranked.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < ranked.length; i++) {
-            Paper paper = PaperDocuments.toPaper(searcher.storedFields().document(docIds[i]));
+            Paper paper = PaperDocuments.toPaper(stored.document(docIds[i]));
             List<String> matched = lexical.name() != null ? List.of(lexical.name())
-                    : matchedWords(paper, lexical.words());
+                    : matchedWords(searcher.getIndexReader(), docIds[i], lexical.words());
             hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matched, false));
         }
         return hits;
     }
 
-    private List<String> matchedWords(Paper paper, List<LexicalQuery.Word> words) {
+    /** The words of the query that occur in a paper, read from the postings: nothing is analysed again. */
+    private static List<String> matchedWords(IndexReader reader, int doc, List<LexicalQuery.Word> words)
+            throws IOException {
         if (words.isEmpty()) {
             return List.of();
         }
-        Set<String> paperTerms = queries.analyze(PaperDocuments.searchableText(paper));
-        return words.stream()
-                .filter(w -> w.terms().stream().anyMatch(paperTerms::contains))
-                .map(LexicalQuery.Word::typed)
-                .distinct()
-                .toList();
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        Terms terms = leaf.reader().terms(PaperFields.TEXT);
+        if (terms == null) {
+            return List.of();
+        }
+        TermsEnum termsEnum = terms.iterator();
+        int leafDoc = doc - leaf.docBase;
+        List<String> matched = new ArrayList<>();
+        PostingsEnum postings = null;
+        for (LexicalQuery.Word word : words) {
+            for (String term : word.terms()) {
+                if (termsEnum.seekExact(new BytesRef(term))) {
+                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                    if (postings.advance(leafDoc) == leafDoc) {
+                        matched.add(word.typed());
+                        break;
+                    }
+                }
+            }
+        }
+        return matched.stream().distinct().toList();
     }
 
     private void requireWriter() {
