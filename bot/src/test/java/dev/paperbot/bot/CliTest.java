@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.bot.cli.Cli;
+import dev.paperbot.index.search.LuceneIndex;
+import dev.paperbot.index.search.PaperIndexes;
+import dev.paperbot.index.source.SeedCorpus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -102,6 +105,23 @@ class CliTest {
         assertThat(result.get("queries").asInt()).isEqualTo(4);
         assertThat(result.get("mrr@10").asDouble()).isEqualTo(1.0);
         assertThat(result.has("ndcg@10") && result.has("recall@100")).isTrue();
+    }
+
+    @Test
+    void while_another_process_holds_the_index_search_still_works_and_import_says_why_it_cannot() throws Exception {
+        Path file = Files.writeString(home.resolve("one.jsonl"), "{\"title\": \"Sparse attention\"}\n");
+        try (LuceneIndex bot = PaperIndexes.open(home.resolve("index"))) {
+            SeedCorpus.seedIfEmpty(bot);
+
+            Run search = run("search", "quantization");
+            assertThat(search.exitCode()).as(search.err()).isZero();
+            assertThat(search.out()).contains(" 1. ");
+
+            Run imported = run("import", "--format", "jsonl", file.toString());
+            assertThat(imported.exitCode()).isNotZero();
+            assertThat(imported.err().strip()).startsWith("paperbot: the index in ")
+                    .contains("in use by another paperbot process").doesNotContain("\n");
+        }
     }
 
     @Test
