@@ -35,7 +35,8 @@ public record IngestSchedule(Set<Source> sources, List<String> categories, Local
             DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY);
 
     public IngestSchedule {
-        sources = sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+        // An EnumSet keeps the sources in a fixed order (Set.copyOf would iterate in a per-JVM random order).
+        sources = sources.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(sources));
         categories = List.copyOf(categories);
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(zone, "zone");
