@@ -39,6 +39,9 @@ final class TopicSearches {
     record Result(List<Candidate> ordered, boolean full, Instant searchedAt) {
     }
 
+    /** Hits kept for sharing at most, over all searches. */
+    static final long MAX_SHARED_HITS = 50_000;
+
     private final PaperIndex index;
     private final RecommenderSettings settings;
     private final Clock clock;
@@ -51,7 +54,10 @@ final class TopicSearches {
         this.shared = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(settings.shareFor())
-                .maximumSize(100_000)
+                // Bounded by the hits held (a few KB each), not by searches: with topics nobody shares, searches are
+                // never reused and would otherwise pile up for shareFor.
+                .maximumWeight(MAX_SHARED_HITS)
+                .weigher((Key k, Result r) -> 1 + r.ordered().size())
                 .build();
     }
 
