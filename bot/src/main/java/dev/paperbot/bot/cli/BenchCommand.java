@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code paperbot bench}: tools for the measurements in BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark helpers.",
-        subcommands = {BenchCommand.GenKaggle.class, BenchSearchCommand.class})
+        subcommands = {BenchCommand.GenKaggle.class, BenchSearchCommand.class, BenchPicksCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
