@@ -1,6 +1,7 @@
 package dev.paperbot.core.recommend;
 
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.Embedding;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.ChannelSettings;
 import dev.paperbot.core.store.DigestRun;
@@ -14,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Computes a channel's picks for a day from its topics, the index and what the channel has already seen. */
@@ -21,12 +23,15 @@ final class DailyPicker implements Recommender {
 
     private final PaperbotStore store;
     private final TopicSearches searches;
+    private final FeedbackVectors feedback;
     private final RecommenderSettings settings;
     private final Clock clock;
 
-    DailyPicker(PaperbotStore store, TopicSearches searches, RecommenderSettings settings, Clock clock) {
+    DailyPicker(PaperbotStore store, TopicSearches searches, FeedbackVectors feedback, RecommenderSettings settings,
+            Clock clock) {
         this.store = store;
         this.searches = searches;
+        this.feedback = feedback;
         this.settings = settings;
         this.clock = clock;
     }
@@ -42,6 +47,9 @@ final class DailyPicker implements Recommender {
         }
         Set<PaperId> excluded = new HashSet<>(store.digests().postedPapers(channel));
         excluded.addAll(store.feedback().dismissed(channel));
+        // The channel's likes and dismissals move its topics' meaning (when the index has an embedding model).
+        Map<String, Embedding> moved = feedback.moved(channel, topics.stream().map(Subscription::topic).toList(),
+                asOf);
 
         List<Pick> picks = new ArrayList<>();
         List<Set<String>> pickedTerms = new ArrayList<>();
@@ -50,7 +58,8 @@ final class DailyPicker implements Recommender {
                 break;
             }
             Topic topic = s.topic();
-            TopicSearches.Result result = searches.shared(topic, windowStart);
+            Embedding topicVector = moved.get(topic.key());
+            TopicSearches.Result result = searches.shared(topic, windowStart, topicVector);
             asOf = min(asOf, result.searchedAt());
             int before = picks.size();
             take(topic, result, excluded, picks, pickedTerms);
@@ -58,7 +67,7 @@ final class DailyPicker implements Recommender {
                 // The shared hits ran out for this channel (it had seen many of them): search again without them.
                 Set<PaperId> seen = new HashSet<>(excluded);
                 picks.forEach(p -> seen.add(p.paper().id()));
-                TopicSearches.Result own = searches.leaving(topic, windowStart, seen);
+                TopicSearches.Result own = searches.leaving(topic, windowStart, seen, topicVector);
                 asOf = min(asOf, own.searchedAt());
                 take(topic, own, excluded, picks, pickedTerms, settings.perTopic() - (picks.size() - before));
             }
@@ -86,7 +95,8 @@ final class DailyPicker implements Recommender {
             if (matched.isEmpty() && topic.kind() == Topic.Kind.AUTHOR) {
                 matched = List.of(topic.text());
             }
-            picks.add(new Pick(c.hit().paper(), topic, matched, c.hit().snippet(), c.hit().score()));
+            picks.add(new Pick(c.hit().paper(), topic, matched, c.hit().snippet(), c.hit().score(),
+                    c.hit().semantic()));
             pickedTerms.add(c.terms());
             taken++;
         }

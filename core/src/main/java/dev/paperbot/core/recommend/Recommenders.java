@@ -1,7 +1,9 @@
 package dev.paperbot.core.recommend;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PaperVectors;
 import dev.paperbot.core.store.PaperbotStore;
 import java.time.Clock;
 
@@ -28,10 +30,26 @@ public final class Recommenders {
         return cached(uncached(index, store, settings, clock, ticker), store, clock, ticker);
     }
 
+    /**
+     * The bot's recommender with learning from feedback: each channel's likes and dismissals move its topics'
+     * meaning vectors (Rocchio), embedded by {@code embedder} in the space of the index's {@code vectors}.
+     */
+    public static PicksCache create(PaperIndex index, PaperVectors vectors, Embedder embedder, PaperbotStore store,
+            RecommenderSettings settings, Clock clock, Ticker ticker) {
+        return cached(uncached(index, vectors, embedder, store, settings, clock, ticker), store, clock, ticker);
+    }
+
     /** Daily picks computed on every call (topic searches are still shared for a few minutes). */
     public static Recommender uncached(PaperIndex index, PaperbotStore store, RecommenderSettings settings,
             Clock clock, Ticker ticker) {
-        return new DailyPicker(store, new TopicSearches(index, settings, clock, ticker), settings, clock);
+        return uncached(index, PaperVectors.none(), null, store, settings, clock, ticker);
+    }
+
+    /** The same, learning from feedback when {@code embedder} is not null. */
+    public static Recommender uncached(PaperIndex index, PaperVectors vectors, Embedder embedder,
+            PaperbotStore store, RecommenderSettings settings, Clock clock, Ticker ticker) {
+        return new DailyPicker(store, new TopicSearches(index, settings, clock, ticker),
+                new FeedbackVectors(embedder, vectors, store.feedback()), settings, clock);
     }
 
     /** Caches any recommender's picks per (workspace, channel, local date) until the channel's local midnight. */

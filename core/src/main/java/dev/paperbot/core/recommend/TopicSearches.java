@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.Embedding;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
@@ -21,7 +22,8 @@ import java.util.Set;
  */
 final class TopicSearches {
 
-    record Key(String topicKey, Instant windowStart) {
+    /** One search: a topic, its window, and its vector when a channel's feedback moved it (null otherwise). */
+    record Key(String topicKey, Instant windowStart, Embedding moved) {
     }
 
     /** A hit and its content words. */
@@ -63,19 +65,33 @@ final class TopicSearches {
 
     /** The topic's best papers added after {@code windowStart}, shared with other channels. */
     Result shared(Topic topic, Instant windowStart) {
-        return shared.get(new Key(topic.key(), windowStart),
-                k -> search(topic, windowStart, Set.of(), settings.candidates()));
+        return shared(topic, windowStart, null);
+    }
+
+    /**
+     * The same with the topic's vector moved by a channel's feedback ({@code moved}; null: not moved): shared with
+     * the channels whose feedback moved it the same way, in practice with none.
+     */
+    Result shared(Topic topic, Instant windowStart, Embedding moved) {
+        return shared.get(new Key(topic.key(), windowStart, moved),
+                k -> search(topic, windowStart, Set.of(), moved, settings.candidates()));
     }
 
     /** The same search for one channel, leaving out what it has seen; for when the shared hits run out. */
     Result leaving(Topic topic, Instant windowStart, Set<PaperId> excluded) {
-        return search(topic, windowStart, excluded, settings.candidates());
+        return leaving(topic, windowStart, excluded, null);
     }
 
-    private Result search(Topic topic, Instant windowStart, Set<PaperId> excluded, int limit) {
+    Result leaving(Topic topic, Instant windowStart, Set<PaperId> excluded, Embedding moved) {
+        return search(topic, windowStart, excluded, moved, settings.candidates());
+    }
+
+    private Result search(Topic topic, Instant windowStart, Set<PaperId> excluded, Embedding moved, int limit) {
         Instant at = clock.instant();
-        SearchQuery query = new SearchQuery(topic.text(), limit, 0, excluded, windowStart, SearchQuery.Mode.AUTO,
-                topic.kind() == Topic.Kind.AUTHOR ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL);
+        SearchQuery query = new SearchQuery(topic.kind() == Topic.Kind.LIKE ? "" : topic.text(), limit, 0, excluded,
+                windowStart, SearchQuery.Mode.AUTO,
+                topic.kind() == Topic.Kind.AUTHOR ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL,
+                java.util.Set.copyOf(topic.exampleIds()), moved);
         List<SearchHit> hits = index.search(query).hits();
         List<Candidate> candidates = new ArrayList<>(hits.size());
         for (SearchHit h : hits) {

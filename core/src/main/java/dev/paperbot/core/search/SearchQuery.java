@@ -18,9 +18,17 @@ import java.util.Set;
  * @param mode       how to rank
  * @param field      where to look for the text: everywhere, or only in author names ({@code author:"Yann LeCun"}
  *                   topics), where the text is one name matched as a phrase
+ * @param like       example papers: find papers like these (by their words, and by meaning when the index has
+ *                   vectors), as well as what {@code text} says; the examples themselves are left out. May be empty.
+ * @param vector     when not null, the meaning to look for instead of the embedding of {@code text} and
+ *                   {@code like} (a topic moved by feedback); used only when the ranking uses vectors
  */
 public record SearchQuery(
-        String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode, Field field) {
+        String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode, Field field,
+        Set<PaperId> like, Embedding vector) {
+
+    /** Most example papers one query may name. */
+    public static final int MAX_LIKE = 50;
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 10;
@@ -42,6 +50,16 @@ public record SearchQuery(
         excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
         mode = Objects.requireNonNullElse(mode, Mode.AUTO);
         field = Objects.requireNonNullElse(field, Field.ALL);
+        like = like == null ? Set.of() : Set.copyOf(like);
+        if (like.size() > MAX_LIKE) {
+            throw new IllegalArgumentException("at most " + MAX_LIKE + " example papers, was " + like.size());
+        }
+    }
+
+    /** A query without example papers or vector (the form before they existed). */
+    public SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode,
+            Field field) {
+        this(text, limit, offset, excluded, addedAfter, mode, field, Set.of(), null);
     }
 
     /** A query over all fields (the form before {@link Field} existed). */
@@ -57,23 +75,36 @@ public record SearchQuery(
         return new SearchQuery(text, limit, 0, Set.of(), null, Mode.AUTO);
     }
 
+    /** Papers like the examples (a "more like these" topic, or {@code More like this}). */
+    public static SearchQuery like(Set<PaperId> examples, int limit) {
+        return new SearchQuery("", limit, 0, Set.of(), null, Mode.AUTO, Field.ALL, examples, null);
+    }
+
     public SearchQuery withOffset(int newOffset) {
-        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode, field);
+        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode, field, like, vector);
     }
 
     public SearchQuery withExcluded(Set<PaperId> newExcluded) {
-        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode, field);
+        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode, field, like, vector);
     }
 
     public SearchQuery withAddedAfter(Instant instant) {
-        return new SearchQuery(text, limit, offset, excluded, instant, mode, field);
+        return new SearchQuery(text, limit, offset, excluded, instant, mode, field, like, vector);
     }
 
     public SearchQuery withMode(Mode newMode) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode, field);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode, field, like, vector);
     }
 
     public SearchQuery withField(Field newField) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, newField);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, newField, like, vector);
+    }
+
+    public SearchQuery withLike(Set<PaperId> examples) {
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, examples, vector);
+    }
+
+    public SearchQuery withVector(Embedding meaning) {
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, like, meaning);
     }
 }

@@ -1,27 +1,39 @@
 package dev.paperbot.core.store;
 
+import dev.paperbot.core.paper.PaperId;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a channel follows: free text ({@link Kind#KEYWORD}) or an author ({@link Kind#AUTHOR}, typed as
- * {@code author:"Yann LeCun"}).
+ * What a channel follows: free text ({@link Kind#KEYWORD}), an author ({@link Kind#AUTHOR}, typed as
+ * {@code author:"Yann LeCun"}) or papers like some examples ({@link Kind#LIKE}, typed as
+ * {@code like:2401.01234 https://arxiv.org/abs/2402.05678}).
  *
- * @param kind keyword or author
- * @param text the words or the author's name, trimmed, as the user typed them
+ * @param kind keyword, author or example papers
+ * @param text the words or the author's name, trimmed, as the user typed them; for example papers their ids,
+ *             separated by single spaces
  */
 public record Topic(Kind kind, String text) {
 
     /** Longest topic text we accept; longer ones are a paste accident, not a topic. */
     public static final int MAX_LENGTH = 200;
 
-    public enum Kind { KEYWORD, AUTHOR }
+    public enum Kind { KEYWORD, AUTHOR, LIKE }
+
+    /** Most example papers one topic may have. */
+    public static final int MAX_EXAMPLES = 10;
 
     private static final Pattern AUTHOR = Pattern.compile(
             "(?i)^author:\\s*(?:\"([^\"]*)\"|“([^”]*)”|(.*))$");
+    private static final Pattern LIKE = Pattern.compile("(?i)^like:\\s*(.*)$");
+    /** A paper id that is not an arXiv id: a derived id ({@code p-...}) or a collection's own id. */
+    private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
 
     public Topic {
         Objects.requireNonNull(kind, "kind");
@@ -44,6 +56,14 @@ public record Topic(Kind kind, String text) {
         return new Topic(Kind.AUTHOR, name);
     }
 
+    /** Papers like these examples (one to {@value #MAX_EXAMPLES}). */
+    public static Topic like(List<PaperId> examples) {
+        if (examples.isEmpty() || examples.size() > MAX_EXAMPLES) {
+            throw new IllegalArgumentException("a like: topic needs 1 to " + MAX_EXAMPLES + " papers");
+        }
+        return new Topic(Kind.LIKE, String.join(" ", examples.stream().map(PaperId::value).distinct().toList()));
+    }
+
     /**
      * Parses a topic as typed after {@code subscribe}: {@code author:"Yann LeCun"} (straight or curly quotes, or
      * none) follows an author, anything else is keywords. Throws {@link IllegalArgumentException} with a message fit
@@ -51,6 +71,10 @@ public record Topic(Kind kind, String text) {
      */
     public static Topic parse(String raw) {
         String s = raw == null ? "" : raw.strip();
+        Matcher like = LIKE.matcher(s);
+        if (like.matches()) {
+            return like(examples(like.group(1)));
+        }
         Matcher m = AUTHOR.matcher(s);
         if (m.matches()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
@@ -63,16 +87,64 @@ public record Topic(Kind kind, String text) {
     }
 
     /**
+     * The example papers of {@code like:} text: arXiv ids in any spelling (abs, pdf or html URL, {@code arXiv:},
+     * with or without version) or other paper ids, separated by blanks or commas.
+     */
+    static List<PaperId> examples(String text) {
+        List<PaperId> ids = new ArrayList<>();
+        for (String token : text.strip().split("[\\s,]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String t = token.replaceAll("^<|>$", "");
+            Optional<PaperId> arxiv = PaperId.arxiv(t);
+            if (arxiv.isPresent()) {
+                ids.add(arxiv.get());
+            } else if (OTHER_ID.matcher(t).matches() && !t.contains("://")) {
+                ids.add(new PaperId(t));
+            } else {
+                throw new IllegalArgumentException("like: needs paper ids or arXiv links, and "
+                        + (t.length() > 60 ? t.substring(0, 60) + "…" : t) + " is neither");
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("like: needs a paper, for example like:2401.01234 or an arXiv link");
+        }
+        List<PaperId> distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_EXAMPLES) {
+            throw new IllegalArgumentException("like: takes at most " + MAX_EXAMPLES + " papers, not " + distinct.size());
+        }
+        return distinct;
+    }
+
+    /** The example papers of a {@link Kind#LIKE} topic; empty for other kinds. */
+    public List<PaperId> exampleIds() {
+        if (kind != Kind.LIKE) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(" ")).map(PaperId::new).toList();
+    }
+
+    /**
      * The identity of a topic within a channel: case, accents' composition and spacing do not make a second topic.
      */
     public String key() {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return (kind == Kind.AUTHOR ? "author:" : "") + folded;
+        return switch (kind) {
+            case AUTHOR -> "author:" + folded;
+            // Paper ids are case-sensitive (old-style arXiv ids keep a subject class in capitals).
+            case LIKE -> "like:" + text;
+            case KEYWORD -> folded;
+        };
     }
 
     /** How the topic is shown and typed back: {@code quantization}, {@code author:"Yann LeCun"}. */
     public String display() {
-        return kind == Kind.AUTHOR ? "author:\"" + text + "\"" : text;
+        return switch (kind) {
+            case AUTHOR -> "author:\"" + text + "\"";
+            case LIKE -> "like:" + text;
+            case KEYWORD -> text;
+        };
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.paperbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperbot.core.paper.PaperId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicTest {
@@ -29,5 +31,26 @@ class TopicTest {
         assertThatThrownBy(() -> Topic.parse("author:\"\"")).hasMessageContaining("author: needs a name");
         assertThatThrownBy(() -> Topic.parse("x".repeat(500)))
                 .hasMessage("a topic can have at most 200 characters, this one has 500");
+    }
+
+    @Test
+    void like_topics_take_paper_ids_and_arxiv_links_in_any_spelling() {
+        Topic t = Topic.parse("like: https://arxiv.org/abs/2306.00978v5, arXiv:2310.16836 2306.00978  p-0123456789abcdef");
+        assertThat(t.kind()).isEqualTo(Topic.Kind.LIKE);
+        assertThat(t.exampleIds()).containsExactly(new PaperId("2306.00978"), new PaperId("2310.16836"),
+                new PaperId("p-0123456789abcdef"));
+        assertThat(t.display()).isEqualTo("like:2306.00978 2310.16836 p-0123456789abcdef");
+        assertThat(Topic.parse(t.display())).isEqualTo(t);
+        assertThat(t.key()).isNotEqualTo(Topic.keyword(t.text()).key());
+        assertThat(Topic.like(List.of(new PaperId("2306.00978"))).display()).isEqualTo("like:2306.00978");
+    }
+
+    @Test
+    void like_topics_refuse_what_is_not_a_paper() {
+        assertThatThrownBy(() -> Topic.parse("like:")).hasMessageContaining("like: needs a paper");
+        assertThatThrownBy(() -> Topic.parse("like: https://example.com/paper"))
+                .hasMessageContaining("is neither");
+        assertThatThrownBy(() -> Topic.parse("like: 1 2 3 4 5 6 7 8 9 10 11"))
+                .hasMessageContaining("at most 10 papers");
     }
 }
