@@ -36,6 +36,16 @@ public final class PaperFields {
     public static final String ADDED = "added";
     /** SHA-256 of title and abstract, hex: tells whether a replaced paper's text changed (re-embedding). */
     public static final String CONTENT_HASH = "content_hash";
+    /**
+     * The meaning vector of title and abstract (HNSW, dot product of unit vectors): added in the background after the
+     * paper, kept when a replacement has the same {@link #CONTENT_HASH}.
+     */
+    public static final String VECTOR = "vector";
+    /**
+     * The embedding model the paper was embedded with (exact token, stored); a paper without it, or with another
+     * model's name, waits to be embedded. Also set, without a vector, for a text the model could not embed.
+     */
+    public static final String VECTOR_MODEL = "vector_model";
 
     /**
      * Upvotes of the paper's latest popularity signal (Hugging Face daily papers): a numeric doc value only, set

@@ -2,11 +2,13 @@ package dev.paperbot.index.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.index.search.BulkOptions;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
+import dev.paperbot.index.search.SemanticSettings;
 import dev.paperbot.index.source.PaperFormat;
 import dev.paperbot.index.source.PaperImport;
 import java.io.BufferedReader;
@@ -21,6 +23,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +33,10 @@ import java.util.stream.Stream;
  * indexes the corpus into a temporary index through the same import path as {@code paperbot import}, runs every
  * query that has relevant judgements through the same query path as {@code paperbot search}, and averages the
  * metrics over those queries. As in BEIR, a document with the query's own id is left out of its ranking.
+ *
+ * <p>In {@link SearchQuery.Mode#HYBRID} mode every document is embedded (through whatever cache the given
+ * {@link Embedder} has) before the queries run, and each query fuses BM25 with the nearest neighbours of its
+ * embedding, exactly as the bot's searches do once its index is embedded.
  */
 public final class BeirEvaluation {
 
@@ -46,15 +55,52 @@ public final class BeirEvaluation {
      * @param documents documents indexed
      * @param indexing  time to build the index
      * @param searching time to run all queries
+     * @param mode      how the queries were ranked ({@code BM25} or {@code HYBRID})
+     * @param embedding time to embed the documents (zero in BM25 mode)
+     * @param embedded  documents given a vector (computed by the model, or found in its cache)
      */
     public record Result(double ndcg10, double recall100, double mrr10, int queries, long documents,
-            Duration indexing, Duration searching) {
+            Duration indexing, Duration searching, SearchQuery.Mode mode, Duration embedding, long embedded) {
+    }
+
+    /**
+     * How to rank.
+     *
+     * @param mode     {@code BM25} (words only) or {@code HYBRID} (words and meaning fused)
+     * @param embedder the embedding model for {@code HYBRID}
+     * @param progress told how many documents were embedded so far
+     */
+    public record Options(SearchQuery.Mode mode, Optional<Embedder> embedder, LongConsumer progress) {
+
+        public Options {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(embedder, "embedder");
+            Objects.requireNonNull(progress, "progress");
+            if (mode == SearchQuery.Mode.AUTO) {
+                throw new IllegalArgumentException("an evaluation ranks by BM25 or HYBRID, not AUTO");
+            }
+            if (mode == SearchQuery.Mode.HYBRID && embedder.isEmpty()) {
+                throw new IllegalArgumentException("HYBRID needs an embedding model");
+            }
+        }
+
+        public static Options bm25() {
+            return new Options(SearchQuery.Mode.BM25, Optional.empty(), n -> { });
+        }
+
+        public static Options hybrid(Embedder embedder, LongConsumer progress) {
+            return new Options(SearchQuery.Mode.HYBRID, Optional.of(embedder), progress);
+        }
     }
 
     private BeirEvaluation() {
     }
 
     public static Result run(Path collection, IndexSettings settings) throws IOException {
+        return run(collection, settings, Options.bm25());
+    }
+
+    public static Result run(Path collection, IndexSettings settings, Options options) throws IOException {
         Path qrelsFile = collection.resolve("qrels").resolve("test.tsv");
         Path queriesFile = collection.resolve("queries.jsonl");
         for (Path required : List.of(collection.resolve("corpus.jsonl"), queriesFile, qrelsFile)) {
@@ -65,11 +111,18 @@ public final class BeirEvaluation {
         Qrels qrels = Qrels.load(qrelsFile);
         Map<String, String> queries = loadQueries(queriesFile);
         Path tmp = Files.createTempDirectory("paperbot-eval");
-        try (LuceneIndex index = PaperIndexes.open(tmp.resolve("index"), settings, Clock.systemUTC())) {
+        SemanticSettings semantic = options.embedder()
+                .map(e -> new SemanticSettings(Optional.of(e), false, false))
+                .orElse(SemanticSettings.none());
+        try (LuceneIndex index = PaperIndexes.open(tmp.resolve("index"), settings, Clock.systemUTC(), semantic)) {
             long start = System.nanoTime();
             PaperImport.Report report = PaperImport.run(collection, PaperFormat.BEIR, index, BulkOptions.defaults(),
                     (bytes, papers) -> { });
             Duration indexing = Duration.ofNanos(System.nanoTime() - start);
+
+            start = System.nanoTime();
+            long embedded = options.mode() == SearchQuery.Mode.HYBRID ? index.embedPending(options.progress()) : 0;
+            Duration embedding = Duration.ofNanos(System.nanoTime() - start);
 
             start = System.nanoTime();
             double ndcg = 0;
@@ -80,7 +133,8 @@ public final class BeirEvaluation {
                 if (!qrels.hasRelevant(query.getKey())) {
                     continue;
                 }
-                List<String> ranking = index.rank(SearchQuery.of(query.getValue(), DEPTH + 1)).stream()
+                List<String> ranking = index.rank(SearchQuery.of(query.getValue(), DEPTH + 1).withMode(options.mode()))
+                        .stream()
                         .map(r -> r.id().value())
                         .filter(id -> !id.equals(query.getKey()))
                         .limit(DEPTH)
@@ -97,7 +151,7 @@ public final class BeirEvaluation {
                         + qrelsFile);
             }
             return new Result(ndcg / evaluated, recall / evaluated, mrr / evaluated, evaluated,
-                    report.added() + report.replaced(), indexing, searching);
+                    report.added() + report.replaced(), indexing, searching, options.mode(), embedding, embedded);
         } finally {
             deleteRecursively(tmp);
         }

@@ -62,10 +62,10 @@ final class LuceneBulkLoader implements BulkLoader {
         ensureOpen();
         try {
             Optional<Instant> previous = lookup == null ? Optional.empty() : lookup.get().addedAt(paper.id());
-            Document doc = PaperDocuments.toDocument(paper, previous.orElse(addedAt));
-            if (previous.isPresent()) {
-                PopularityValues.carryOver(snapshot.getIndexReader(), paper.id(), doc);
-            }
+            Document doc = previous.isPresent()
+                    ? LucenePaperIndex.replacement(snapshot.getIndexReader(), lookup.get().docId(paper.id()), paper,
+                            previous.get())
+                    : PaperDocuments.toDocument(paper, addedAt);
             if (lookup == null && options.uniqueIds()) {
                 writer.addDocument(doc);
             } else {

@@ -2,6 +2,7 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PaperVectors;
 import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchQuery;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * The Lucene paper index: the {@link PaperIndex} port, the {@link PopularitySignals} port (doc values on the papers'
  * documents), plus what only the index module's users need.
  */
-public interface LuceneIndex extends PaperIndex, PopularitySignals {
+public interface LuceneIndex extends PaperIndex, PopularitySignals, PaperVectors {
 
     /** A paper with what the index keeps about it: when it was first added and the hash of its text. */
     Optional<IndexedPaper> indexed(PaperId id);
@@ -29,6 +30,22 @@ public interface LuceneIndex extends PaperIndex, PopularitySignals {
     List<Ranked> rank(SearchQuery query);
 
     IndexSettings settings();
+
+    /**
+     * How far the index is with embedding its papers; empty when it has no embedding model (it then ranks by words
+     * only). While papers wait, searches that do not ask for a mode use words only.
+     */
+    Optional<EmbeddingProgress> embedding();
+
+    /**
+     * Embeds every paper that waits for its vector, in the calling thread (evaluation, tests, the CLI; the bot lets
+     * the index's background thread do it).
+     *
+     * @param progress told how many papers were embedded so far, after each batch
+     * @return how many papers were embedded
+     * @throws IllegalStateException when the index has no embedding model or is read-only
+     */
+    long embedPending(java.util.function.LongConsumer progress);
 
     /** A paper's place in a ranking. */
     record Ranked(PaperId id, float score) {

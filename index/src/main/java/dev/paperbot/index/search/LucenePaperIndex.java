@@ -2,6 +2,8 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.Embedder;
+import dev.paperbot.core.search.Embedding;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
@@ -10,13 +12,13 @@ import dev.paperbot.index.analysis.PaperAnalyzer;
 import dev.paperbot.index.document.PaperDocuments;
 import dev.paperbot.index.document.PaperFields;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
@@ -38,14 +42,15 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -62,8 +67,11 @@ import org.apache.lucene.util.BytesRef;
  * every commit, so they never see half an upsert. Retrieval is split from hit building: {@link #filter} gives the
  * filters as one query and {@link #hits} turns any ranked doc ids into hits, so that a second retrieval path
  * (vectors) can be fused with the BM25 ranking before the page is built.
+ *
+ * <p>Meaning vectors live in the papers' own documents ({@link DocumentVectors}); {@link SemanticRetrieval} decides
+ * when a search uses them and fuses the rankings, and {@link VectorIndexer} embeds papers after they were added.
  */
-final class LucenePaperIndex implements LuceneIndex {
+final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
 
     /** Deepest result asked for (offset + limit): top-k collection stays cheap. */
     static final int MAX_WINDOW = 10_000;
@@ -88,9 +96,13 @@ final class LucenePaperIndex implements LuceneIndex {
     /** Replaced only when a failed write is rolled back (Lucene's rollback closes the writer). */
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    private final SemanticRetrieval semantic;
+    /** Null without an embedding model, and for a read-only index. */
+    private final VectorIndexer indexer;
+    private volatile boolean closed;
 
-    private LucenePaperIndex(Directory directory, String name, IndexSettings settings, Clock clock, boolean readOnly)
-            throws IOException {
+    private LucenePaperIndex(Directory directory, String name, IndexSettings settings, Clock clock, boolean readOnly,
+            SemanticSettings semanticSettings) throws IOException {
         this.directory = directory;
         this.name = name;
         this.settings = settings;
@@ -117,6 +129,12 @@ final class LucenePaperIndex implements LuceneIndex {
             }
             this.searchers = new SearcherManager(writer, searcherFactory);
         }
+        this.semantic = new SemanticRetrieval(semanticSettings);
+        Optional<Embedder> embedder = semanticSettings.embedder();
+        this.indexer = readOnly || embedder.isEmpty() ? null : new VectorIndexer(this, embedder.get());
+        if (indexer != null && semanticSettings.background()) {
+            indexer.start();
+        }
     }
 
     private IndexWriter newWriter() throws IOException {
@@ -129,10 +147,10 @@ final class LucenePaperIndex implements LuceneIndex {
     }
 
     static LucenePaperIndex open(Directory directory, Path path, IndexSettings settings, Clock clock,
-            boolean readOnly) {
+            boolean readOnly, SemanticSettings semanticSettings) {
         try {
             return new LucenePaperIndex(directory, path == null ? "memory" : path.toString(), settings, clock,
-                    readOnly);
+                    readOnly, semanticSettings);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IndexLockedException(path, e);
@@ -145,20 +163,20 @@ final class LucenePaperIndex implements LuceneIndex {
     @Override
     public SearchResults search(SearchQuery query) {
         UserQuery userQuery = parser.parse(query.text());
-        Optional<LexicalQuery> lexical = build(userQuery, query);
-        if (lexical.isEmpty()) {
-            return SearchResults.empty(userQuery.notice().map(n -> n + " ").orElse("") + NOTHING_TO_SEARCH);
-        }
-        if (query.offset() > MAX_WINDOW - query.limit()) {
-            return SearchResults.empty("Only the first " + MAX_WINDOW + " results can be paged through.");
-        }
         IndexSearcher searcher = acquire();
         try {
-            TopDocs top = retrieve(searcher, lexical.get(), query);
-            ScoreDoc[] all = top.scoreDocs;
+            Optional<Plan> plan = plan(searcher, userQuery, query);
+            if (plan.isEmpty()) {
+                return SearchResults.empty(userQuery.notice().map(n -> n + " ").orElse("") + NOTHING_TO_SEARCH);
+            }
+            if (query.offset() > MAX_WINDOW - query.limit()) {
+                return SearchResults.empty("Only the first " + MAX_WINDOW + " results can be paged through.");
+            }
+            SemanticRetrieval.Retrieved found = retrieve(searcher, plan.get(), query);
+            ScoreDoc[] all = found.ranked();
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
-            List<SearchHit> hits = hits(searcher, page, lexical.get());
-            return new SearchResults(hits, top.totalHits.value(), userQuery.notice());
+            List<SearchHit> hits = hits(searcher, page, plan.get().lexical(), found.semantic());
+            return new SearchResults(hits, found.totalHits(), userQuery.notice());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed in " + name, e);
         } finally {
@@ -168,13 +186,16 @@ final class LucenePaperIndex implements LuceneIndex {
 
     @Override
     public List<Ranked> rank(SearchQuery query) {
-        Optional<LexicalQuery> lexical = build(parser.parse(query.text()), query);
-        if (lexical.isEmpty() || query.offset() > MAX_WINDOW - query.limit()) {
+        if (query.offset() > MAX_WINDOW - query.limit()) {
             return List.of();
         }
         IndexSearcher searcher = acquire();
         try {
-            ScoreDoc[] all = retrieve(searcher, lexical.get(), query).scoreDocs;
+            Optional<Plan> plan = plan(searcher, parser.parse(query.text()), query);
+            if (plan.isEmpty()) {
+                return List.of();
+            }
+            ScoreDoc[] all = retrieve(searcher, plan.get(), query).ranked();
             List<Ranked> ranked = new ArrayList<>(all.length);
             StoredFields stored = searcher.storedFields();
             for (int i = query.offset(); i < all.length; i++) {
@@ -196,39 +217,87 @@ final class LucenePaperIndex implements LuceneIndex {
     }
 
     /**
-     * The best {@code offset + limit} documents for a query, filters applied. Top-k collection with the default
-     * hit-count threshold: Lucene skips blocks that cannot make the top k (block-max WAND / MaxScore) and does not
-     * count every match. This is where a second, vector retrieval would be fused with BM25.
+     * What a search looks for.
+     *
+     * @param lexical the words (and the example papers' distinctive terms), or null when there are none
+     * @param vector  the meaning, or null when the search does not use vectors
+     * @param filter  the filters as one query, or null
      */
-    private TopDocs retrieve(IndexSearcher searcher, LexicalQuery lexical, SearchQuery query) throws IOException {
-        Query ranked = withFilter(lexical.query(), filter(query.excluded(), query.addedAfter()));
-        return searcher.search(ranked, query.offset() + query.limit());
+    private record Plan(LexicalQuery lexical, Embedding vector, Query filter) {
     }
 
+    /**
+     * Turns a search into words and meaning: the typed words, the example papers' terms and vectors, and the
+     * query's vector when the search uses vectors. Empty when there is nothing to look for; a search with only
+     * common words is not turned into a search by meaning alone.
+     */
+    private Optional<Plan> plan(IndexSearcher searcher, UserQuery userQuery, SearchQuery query) throws IOException {
+        Optional<LexicalQuery> words = build(userQuery, query);
+        List<Paper> examples = new ArrayList<>();
+        List<Embedding> exampleVectors = new ArrayList<>();
+        if (!query.like().isEmpty() && query.field() == SearchQuery.Field.ALL) {
+            IdLookup lookup = new IdLookup(searcher.getIndexReader());
+            for (PaperId id : query.like()) {
+                int doc = lookup.docId(id);
+                if (doc >= 0) {
+                    examples.add(PaperDocuments.toPaper(searcher.storedFields().document(doc)));
+                    Embedding v = DocumentVectors.vector(searcher.getIndexReader(), doc);
+                    if (v != null) {
+                        exampleVectors.add(v);
+                    }
+                }
+            }
+        }
+        LexicalQuery lexical = words.orElse(null);
+        if (!examples.isEmpty()) {
+            Query like = ExampleQueries.like(searcher.getIndexReader(), analyzer, examples);
+            lexical = lexical == null ? new LexicalQuery(like, List.of(), null)
+                    : new LexicalQuery(new BooleanQuery.Builder().add(lexical.query(), Occur.SHOULD)
+                            .add(like, Occur.SHOULD).build(), lexical.words(), lexical.name());
+        }
+        Embedding vector = null;
+        boolean hasMeaning = words.isPresent() || !examples.isEmpty() || query.vector() != null;
+        if (hasMeaning && semantic.usesVectors(query, searcher)) {
+            vector = semantic.vector(query, exampleVectors).orElse(null);
+        }
+        if (lexical == null && vector == null) {
+            return Optional.empty();
+        }
+        Set<PaperId> excluded = query.like().isEmpty() ? query.excluded() : union(query.excluded(), query.like());
+        return Optional.of(new Plan(lexical, vector, filter(excluded, query.addedAfter())));
+    }
+
+    private static Set<PaperId> union(Set<PaperId> a, Set<PaperId> b) {
+        Set<PaperId> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The best {@code offset + limit} documents for a query, filters applied: BM25 (top-k collection that skips
+     * blocks which cannot make the top k), fused with the nearest neighbours of the query's vector when it has one.
+     */
+    private static SemanticRetrieval.Retrieved retrieve(IndexSearcher searcher, Plan plan, SearchQuery query)
+            throws IOException {
+        return SemanticRetrieval.retrieve(searcher, plan.lexical() == null ? null : plan.lexical().query(),
+                plan.vector(), plan.filter(), query.offset() + query.limit());
+    }
+
+    /** Papers like this one: its distinctive words and, when the index has vectors, its meaning, fused. */
     @Override
     public List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded) {
         if (limit < 1 || limit > SearchQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + SearchQuery.MAX_LIMIT);
         }
+        SearchQuery like = SearchQuery.like(Set.of(id), limit).withExcluded(excluded);
         IndexSearcher searcher = acquire();
         try {
-            int doc = new IdLookup(searcher.getIndexReader()).docId(id);
-            if (doc < 0) {
+            Optional<Plan> plan = plan(searcher, parser.parse(""), like);
+            if (plan.isEmpty()) {
                 return List.of();
             }
-            Paper paper = PaperDocuments.toPaper(searcher.storedFields().document(doc));
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {PaperFields.TEXT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(2);
-            mlt.setMaxDocFreqPct(50);
-            mlt.setMaxQueryTerms(25);
-            Query like = mlt.like(PaperFields.TEXT, new StringReader(PaperDocuments.searchableText(paper)));
-            Set<PaperId> leftOut = new HashSet<>(excluded);
-            leftOut.add(id);
-            TopDocs top = searcher.search(withFilter(like, filter(leftOut, null)), limit);
-            return hits(searcher, top.scoreDocs, new LexicalQuery(like, List.of(), null));
+            SemanticRetrieval.Retrieved found = retrieve(searcher, plan.get(), like);
+            return hits(searcher, found.ranked(), plan.get().lexical(), found.semantic());
         } catch (IOException e) {
             throw new UncheckedIOException("similar-papers search failed in " + name, e);
         } finally {
@@ -276,11 +345,9 @@ final class LucenePaperIndex implements LuceneIndex {
                 for (Paper paper : unique.values()) {
                     Optional<Instant> previous = lookup.addedAt(paper.id());
                     replaced += previous.isPresent() ? 1 : 0;
-                    Document doc = PaperDocuments.toDocument(paper, previous.orElse(now));
-                    if (previous.isPresent()) {
-                        PopularityValues.carryOver(searcher.getIndexReader(), paper.id(), doc);
-                    }
-                    docs.add(doc);
+                    docs.add(previous.isPresent()
+                            ? replacement(searcher.getIndexReader(), lookup.docId(paper.id()), paper, previous.get())
+                            : PaperDocuments.toDocument(paper, now));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the index in " + name + " failed", e);
@@ -303,6 +370,169 @@ final class LucenePaperIndex implements LuceneIndex {
             writing.release();
         }
     }
+
+    /**
+     * The document that replaces a paper's current one (global doc id {@code previousDoc} in {@code reader}): the
+     * new text with what the paper keeps across versions, its first-added instant, popularity signal and, when its
+     * text did not change, its vector. Every replacement goes through here (upserts, bulk loads, attached vectors).
+     */
+    static Document replacement(IndexReader reader, int previousDoc, Paper paper, Instant addedAt)
+            throws IOException {
+        Document doc = PaperDocuments.toDocument(paper, addedAt);
+        PopularityValues.carryOver(reader, paper.id(), doc);
+        DocumentVectors.carry(DocumentVectors.state(reader, previousDoc), doc);
+        return doc;
+    }
+
+    // --- meaning vectors (PaperVectors port, background embedding): see DocumentVectors, VectorIndexer ---
+
+    @Override
+    public java.util.Map<PaperId, Embedding> vectors(Collection<PaperId> ids) {
+        java.util.Map<PaperId, Embedding> found = new LinkedHashMap<>();
+        IndexSearcher searcher = acquire();
+        try {
+            IdLookup lookup = new IdLookup(searcher.getIndexReader());
+            for (PaperId id : ids) {
+                int doc = lookup.docId(id);
+                Embedding v = doc < 0 ? null : DocumentVectors.vector(searcher.getIndexReader(), doc);
+                if (v != null) {
+                    found.put(id, v);
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading vectors failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public Optional<EmbeddingProgress> embedding() {
+        if (indexer != null) {
+            return Optional.of(indexer.progress());
+        }
+        // A read-only index embeds nothing itself, but can tell how far the writer is.
+        return semantic.embedder().map(e -> new EmbeddingProgress(e.model(), size(), waitingCount(e.model()), 0, 0));
+    }
+
+    @Override
+    public long embedPending(LongConsumer progress) {
+        requireWriter();
+        if (indexer == null) {
+            throw new IllegalStateException("the index in " + name + " has no embedding model");
+        }
+        return indexer.embedAll(progress);
+    }
+
+    @Override
+    public List<VectorIndexer.Waiting> waiting(String model, int max) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(DocumentVectors.pending(model), max, Sort.INDEXORDER);
+            List<VectorIndexer.Waiting> waiting = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document stored = searcher.storedFields().document(sd.doc);
+                waiting.add(new VectorIndexer.Waiting(PaperDocuments.toPaper(stored),
+                        stored.get(PaperFields.CONTENT_HASH)));
+            }
+            return waiting;
+        } catch (IOException e) {
+            throw new UncheckedIOException("finding papers to embed failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public long waitingCount(String model) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(DocumentVectors.pending(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException("counting papers to embed failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * Replaces each paper's document with one that has its vector, if the paper still has the text that was
+     * embedded (it may have been replaced meanwhile: then its new version waits for its own vector). One commit.
+     */
+    @Override
+    public int attach(String model, List<VectorIndexer.Computed> vectors) {
+        requireWriter();
+        if (!acquireWritingUnlessClosed()) {
+            return 0;
+        }
+        try {
+            List<Document> docs = new ArrayList<>(vectors.size());
+            IndexSearcher searcher = acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                IdLookup lookup = new IdLookup(reader);
+                for (VectorIndexer.Computed c : vectors) {
+                    int doc = lookup.docId(c.id());
+                    if (doc < 0) {
+                        continue;
+                    }
+                    Document stored = searcher.storedFields().document(doc);
+                    if (!c.contentHash().equals(stored.get(PaperFields.CONTENT_HASH))
+                            || model.equals(stored.get(PaperFields.VECTOR_MODEL))) {
+                        continue;
+                    }
+                    Document updated = replacement(reader, doc, PaperDocuments.toPaper(stored),
+                            PaperDocuments.addedAt(stored));
+                    updated.removeField(PaperFields.VECTOR);
+                    updated.removeField(PaperFields.VECTOR_MODEL);
+                    if (c.vector() == null) {
+                        DocumentVectors.markUnembeddable(updated, model);
+                    } else {
+                        DocumentVectors.add(updated, model, c.vector());
+                    }
+                    docs.add(updated);
+                }
+            } finally {
+                release(searcher);
+            }
+            if (docs.isEmpty()) {
+                return 0;
+            }
+            try {
+                for (Document doc : docs) {
+                    writer.updateDocument(new Term(PaperFields.ID, doc.get(PaperFields.ID)), doc);
+                }
+                writer.commit();
+            } catch (IOException | RuntimeException e) {
+                discardUncommitted(e);
+                throw e instanceof IOException io ? new UncheckedIOException("attaching vectors failed in " + name, io)
+                        : (RuntimeException) e;
+            }
+            refresh();
+            return docs.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("attaching vectors failed in " + name, e);
+        } finally {
+            writing.release();
+        }
+    }
+
+    /** Waits for the writer (a bulk load may hold it for long), giving up when the index closes. */
+    private boolean acquireWritingUnlessClosed() {
+        try {
+            while (!closed) {
+                if (writing.tryAcquire(1, TimeUnit.SECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    // --- end of meaning vectors ---
 
     // --- popularity signals (PopularitySignals port): doc values set in place, see PopularityValues ---
 
@@ -388,6 +618,11 @@ final class LucenePaperIndex implements LuceneIndex {
 
     @Override
     public void close() {
+        closed = true;
+        if (indexer != null) {
+            indexer.close();
+        }
+        semantic.close();
         try {
             searchers.close();
             if (writer != null) {
@@ -424,25 +659,25 @@ final class LucenePaperIndex implements LuceneIndex {
         return filter.build();
     }
 
-    private static Query withFilter(Query query, Query filter) {
-        if (filter == null) {
-            return query;
-        }
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
-    }
-
-    /** Hits for ranked documents: stored paper, snippet of the abstract, and which query words it contains. */
-    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, LexicalQuery lexical)
+    /**
+     * Hits for ranked documents: stored paper, snippet of the abstract, which query words it contains, and whether
+     * the meaning ranking found it ({@code semantic}, by doc id).
+     *
+     * @param lexical the words searched for, or null for a search by meaning alone
+     */
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, LexicalQuery lexical, BitSet semantic)
             throws IOException {
         int[] docIds = Arrays.stream(ranked).mapToInt(sd -> sd.doc).toArray();
-        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(lexical.query(), docIds);
+        Query highlight = lexical == null ? new MatchNoDocsQuery() : lexical.query();
+        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(highlight, docIds);
         List<SearchHit> hits = new ArrayList<>(ranked.length);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < ranked.length; i++) {
             Paper paper = PaperDocuments.toPaper(stored.document(docIds[i]));
-            List<String> matched = lexical.name() != null ? List.of(lexical.name())
+            List<String> matched = lexical == null ? List.of()
+                    : lexical.name() != null ? List.of(lexical.name())
                     : matchedWords(searcher.getIndexReader(), docIds[i], lexical.words());
-            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matched, false));
+            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matched, semantic.get(docIds[i])));
         }
         return hits;
     }
@@ -498,11 +733,15 @@ final class LucenePaperIndex implements LuceneIndex {
         }
     }
 
+    /** Makes the last commit searchable, and tells the embedder that new papers may wait for vectors. */
     void refresh() {
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("refreshing the searcher failed in " + name, e);
+        }
+        if (indexer != null) {
+            indexer.wake();
         }
     }
 

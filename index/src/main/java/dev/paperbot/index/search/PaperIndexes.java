@@ -31,9 +31,19 @@ public final class PaperIndexes {
      * @throws IndexLockedException when another process has it open for writing
      */
     public static LuceneIndex open(Path directory, IndexSettings settings, Clock clock) {
+        return open(directory, settings, clock, SemanticSettings.none());
+    }
+
+    /**
+     * Opens (or creates) the index in a directory for reading and writing, with meaning vectors from the given
+     * embedding model (see {@link SemanticSettings}).
+     *
+     * @throws IndexLockedException when another process has it open for writing
+     */
+    public static LuceneIndex open(Path directory, IndexSettings settings, Clock clock, SemanticSettings semantic) {
         try {
             Files.createDirectories(directory);
-            return LucenePaperIndex.open(FSDirectory.open(directory), directory, settings, clock, false);
+            return LucenePaperIndex.open(FSDirectory.open(directory), directory, settings, clock, false, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + directory + ": " + e.getMessage(), e);
         }
@@ -46,13 +56,21 @@ public final class PaperIndexes {
      * @throws IllegalStateException when there is no index in the directory
      */
     public static LuceneIndex openReadOnly(Path directory, IndexSettings settings) {
+        return openReadOnly(directory, settings, SemanticSettings.none());
+    }
+
+    /**
+     * Opens an existing index for searching only, embedding queries with the given model (nothing is embedded
+     * into a read-only index).
+     */
+    public static LuceneIndex openReadOnly(Path directory, IndexSettings settings, SemanticSettings semantic) {
         try {
             FSDirectory fs = FSDirectory.open(directory);
             if (!DirectoryReader.indexExists(fs)) {
                 fs.close();
                 throw new IllegalStateException("there is no index in " + directory);
             }
-            return LucenePaperIndex.open(fs, directory, settings, Clock.systemUTC(), true);
+            return LucenePaperIndex.open(fs, directory, settings, Clock.systemUTC(), true, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + directory + ": " + e.getMessage(), e);
         }
@@ -60,6 +78,11 @@ public final class PaperIndexes {
 
     /** A new, empty index in memory: tests and small throw-away indexes. */
     public static LuceneIndex inMemory(IndexSettings settings, Clock clock) {
-        return LucenePaperIndex.open(new ByteBuffersDirectory(), null, settings, clock, false);
+        return inMemory(settings, clock, SemanticSettings.none());
+    }
+
+    /** A new, empty index in memory with meaning vectors from the given model. */
+    public static LuceneIndex inMemory(IndexSettings settings, Clock clock, SemanticSettings semantic) {
+        return LucenePaperIndex.open(new ByteBuffersDirectory(), null, settings, clock, false, semantic);
     }
 }
