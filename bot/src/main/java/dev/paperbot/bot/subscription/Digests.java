@@ -9,7 +9,9 @@ import dev.paperbot.bot.schedule.DigestScheduler;
 import dev.paperbot.core.recommend.PicksCache;
 import dev.paperbot.core.recommend.Recommender;
 import dev.paperbot.core.recommend.Recommenders;
+import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PaperVectors;
 import dev.paperbot.core.store.PaperbotStore;
 import java.time.Clock;
 
@@ -37,8 +39,13 @@ final class Digests implements AutoCloseable {
 
     static Digests start(PaperIndex index, PaperbotStore store, DigestSettings settings, SlackAccess slack,
             Clock clock, Ticker ticker) {
-        PicksCache picks = Recommenders.create(index, store, settings.recommender(), clock, ticker);
-        Recommender upcoming = Recommenders.uncached(index, store, settings.recommender(), clock, ticker);
+        // With an embedding model, picks learn from the channel's likes and dismissals (Rocchio on topic vectors).
+        PaperVectors vectors = index instanceof PaperVectors v ? v : PaperVectors.none();
+        Embedder embedder = vectors.embedder().orElse(null);
+        PicksCache picks = Recommenders.create(index, vectors, embedder, store, settings.recommender(), clock,
+                ticker);
+        Recommender upcoming = Recommenders.uncached(index, vectors, embedder, store, settings.recommender(), clock,
+                ticker);
         SlackChat chat = new SlackChat(slack.apiUrl(), settings.retries(), SlackChat.Sleeper.REAL);
         DigestPoster poster = new DigestPoster(store, picks, index, chat, new OneWorkspaceToken(slack, chat, clock),
                 clock, settings.owner(), settings.lease());

@@ -408,6 +408,11 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     }
 
     @Override
+    public Optional<Embedder> embedder() {
+        return semantic.embedder();
+    }
+
+    @Override
     public Optional<EmbeddingProgress> embedding() {
         if (indexer != null) {
             return Optional.of(indexer.progress());
