@@ -2,6 +2,7 @@ package dev.paperbot.bot;
 
 import dev.paperbot.bot.cli.BenchCommand;
 import dev.paperbot.bot.cli.Cli;
+import dev.paperbot.bot.cli.EmbedCommand;
 import dev.paperbot.bot.cli.EvalCommand;
 import dev.paperbot.bot.cli.ImportCommand;
 import dev.paperbot.bot.cli.IngestCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A Slack bot that recommends research papers.",
         subcommands = {CommandLine.HelpCommand.class, SearchCommand.class, ImportCommand.class, EvalCommand.class,
-                ServeCommand.class, BenchCommand.class, IngestCommand.class})
+                ServeCommand.class, BenchCommand.class, IngestCommand.class, EmbedCommand.class})
 public final class Main implements Runnable, Cli.Context {
 
     /**

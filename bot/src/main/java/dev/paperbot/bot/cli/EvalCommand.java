@@ -1,7 +1,12 @@
 package dev.paperbot.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperbot.bot.index.Embeddings;
+import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.index.analysis.PaperAnalyzer;
+import dev.paperbot.index.embed.CachedEmbedder;
+import dev.paperbot.index.embed.EmbedderUnavailableException;
+import dev.paperbot.index.embed.Embedders;
 import dev.paperbot.index.eval.BeirEvaluation;
 import dev.paperbot.index.eval.ExpectedScores;
 import dev.paperbot.index.search.IndexSettings;
@@ -13,21 +18,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code paperbot eval}: measures search quality on a BEIR collection, in a temporary index. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Indexes a BEIR collection into a temporary index, runs its judged test queries and prints "
-                + "nDCG@10, Recall@100 and MRR@10. The tuning options are for relevance experiments.")
+                + "nDCG@10, Recall@100 and MRR@10. The tuning options are for relevance experiments. With --mode "
+                + "hybrid every document is embedded first (vectors are kept in PAPERBOT_HOME/vector-cache, so "
+                + "the next run on the same collection reuses them).")
 public final class EvalCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How an evaluation ranks: the two ways a search can. */
+    enum Mode {
+        BM25(SearchQuery.Mode.BM25), HYBRID(SearchQuery.Mode.HYBRID);
+
+        final SearchQuery.Mode query;
+
+        Mode(SearchQuery.Mode query) {
+            this.query = query;
+        }
+    }
+
+    @ParentCommand
+    private Cli.Context context;
+
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "bm25",
+            description = "bm25 (words only, the default) or hybrid (words and meaning fused).")
+    private Mode mode;
 
     @Option(names = "--beir", required = true, paramLabel = "DIR",
             description = "BEIR collection: corpus.jsonl, queries.jsonl, qrels/test.tsv.")
@@ -68,22 +97,41 @@ public final class EvalCommand implements Callable<Integer> {
             throw new Cli.UserError("not a directory: " + collection);
         }
         IndexSettings settings = settings();
-        BeirEvaluation.Result r = BeirEvaluation.run(collection, settings);
         PrintWriter out = spec.commandLine().getOut();
+        BeirEvaluation.Result r;
+        String vectors = "";
+        if (mode == Mode.HYBRID) {
+            CachedEmbedder model = loadModel();
+            try (ProgressBar bar = embeddingBar(collection)) {
+                r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.hybrid(model, bar::stepTo));
+            } finally {
+                model.close();
+            }
+            vectors = String.format(Locale.ROOT, "%nembedded %d documents in %.1f s (%d by the model, %d from the "
+                    + "vector cache)", r.embedded(), r.embedding().toMillis() / 1000.0, model.computed(),
+                    model.reused());
+        } else {
+            r = BeirEvaluation.run(collection, settings);
+        }
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("ndcg@10", round(r.ndcg10()));
             o.put("recall@100", round(r.recall100()));
             o.put("mrr@10", round(r.mrr10()));
             o.put("queries", r.queries());
+            o.put("mode", mode.name().toLowerCase(Locale.ROOT));
+            o.put("latency_p50_ms", round(r.latency(50).toNanos() / 1e6));
+            o.put("latency_p99_ms", round(r.latency(99).toNanos() / 1e6));
             out.println(JSON.writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%s: %d queries, %d documents (indexed in %.1f s, searched in %.1f s)%n",
+            out.printf(Locale.ROOT, "%s: %d queries, %d documents (indexed in %.1f s, searched in %.1f s)%s%n",
                     collection.toAbsolutePath().normalize().getFileName(), r.queries(), r.documents(),
-                    r.indexing().toMillis() / 1000.0, r.searching().toMillis() / 1000.0);
+                    r.indexing().toMillis() / 1000.0, r.searching().toMillis() / 1000.0, vectors);
             out.printf(Locale.ROOT, "nDCG@10     %.4f%nRecall@100  %.4f%nMRR@10      %.4f%n",
                     r.ndcg10(), r.recall100(), r.mrr10());
-            out.println("settings: " + settings);
+            out.printf(Locale.ROOT, "query latency p50 %.1f ms, p99 %.1f ms (ranking the top 101, one pass)%n",
+                    r.latency(50).toNanos() / 1e6, r.latency(99).toNanos() / 1e6);
+            out.println("mode: " + mode.name().toLowerCase(Locale.ROOT) + ", settings: " + settings);
         }
         if (verify) {
             return verify(out, r, settings);
@@ -92,10 +140,39 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The embedding model for hybrid evaluations, with its vector cache in the data directory. */
+    private CachedEmbedder loadModel() {
+        try {
+            return Embedders.cached(Embedders.bgeSmall(), context.home().resolve(Embeddings.CACHE_FOLDER));
+        } catch (EmbedderUnavailableException e) {
+            throw new Cli.UserError("--mode hybrid needs the embedding model, which is not available: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Embedding a collection takes minutes: show how far it is (on stderr). */
+    private static ProgressBar embeddingBar(Path collection) throws java.io.IOException {
+        long documents;
+        try (var lines = Files.lines(collection.resolve("corpus.jsonl"))) {
+            documents = lines.filter(l -> !l.isBlank()).count();
+        }
+        return new ProgressBarBuilder()
+                .setTaskName("embed")
+                .setInitialMax(documents)
+                .setUnit(" docs", 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .continuousUpdate()
+                .build();
+    }
+
     private int verify(PrintWriter out, BeirEvaluation.Result r, IndexSettings settings) {
         String name = collection.toAbsolutePath().normalize().getFileName().toString();
-        ExpectedScores expected = ExpectedScores.of(name)
-                .orElseThrow(() -> new Cli.UserError("no pinned scores for a collection named " + name));
+        // Hybrid scores are pinned beside the BM25 ones, as NAME.hybrid.json.
+        String pinned = mode == Mode.BM25 ? name : name + "." + mode.name().toLowerCase(Locale.ROOT);
+        ExpectedScores expected = ExpectedScores.of(pinned)
+                .orElseThrow(() -> new Cli.UserError("no pinned " + mode.name().toLowerCase(Locale.ROOT)
+                        + " scores for a collection named " + name));
         if (!settings.equals(IndexSettings.defaults())) {
             throw new Cli.UserError("--verify checks the default settings; drop the tuning options");
         }

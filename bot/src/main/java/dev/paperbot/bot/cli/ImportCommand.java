@@ -1,5 +1,6 @@
 package dev.paperbot.bot.cli;
 
+import dev.paperbot.bot.index.Embeddings;
 import dev.paperbot.index.search.BulkOptions;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.source.ImportFilter;
@@ -84,7 +85,9 @@ public final class ImportCommand implements Callable<Integer> {
         long bytes = PaperImport.size(path, format);
         PaperImport.Report report;
         long started = System.nanoTime();
-        try (LuceneIndex index = Indexes.forWriting(context.indexDirectory());
+        java.util.Optional<dev.paperbot.index.search.EmbeddingProgress> embedding;
+        try (LuceneIndex index = Indexes.forWriting(context.indexDirectory(),
+                Embeddings.forCommand(SearchCommand.searchConfig(context), context.home()));
                 ProgressBar bar = bytes < PROGRESS_BAR_BYTES ? null : progressBar(bytes)) {
             report = PaperImport.run(path, format, filter, index, options, (read, papers) -> {
                 if (bar != null) {
@@ -92,8 +95,13 @@ public final class ImportCommand implements Callable<Integer> {
                     bar.setExtraMessage(papers + " papers");
                 }
             }, threads == null ? PaperImport.defaultThreads() : threads);
+            embedding = index.embedding();
         }
         out.println(summary(file, report));
+        // Papers whose text did not change kept their vectors; the others wait for the bot (or paperbot embed).
+        embedding.filter(p -> !p.complete()).ifPresent(p -> out.println("  " + p.pending()
+                + " papers wait for their meaning vectors: the bot embeds them in the background while it runs"
+                + " (searches use words only until then), or run 'paperbot embed' now."));
         if (!filter.isEmpty()) {
             out.println("  " + report.filtered() + " papers left out by the filter (" + filter + ")");
         }

@@ -2,6 +2,9 @@ package dev.paperbot.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paperbot.bot.config.ConfigException;
+import dev.paperbot.bot.config.SearchConfig;
+import dev.paperbot.bot.index.Embeddings;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
@@ -38,6 +41,11 @@ public final class SearchCommand implements Callable<Integer> {
             description = "How many papers to show, 1 to " + SearchQuery.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     private int limit;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (words and meaning once every paper has its vector, else words; the default), "
+                    + "bm25 (words only) or hybrid (words and meaning, with the vectors there are).")
+    private SearchQuery.Mode mode;
+
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to look for; \"quotes\" for a phrase.")
     private List<String> words;
 
@@ -49,8 +57,15 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SearchResults results;
-        try (LuceneIndex index = Indexes.forSearch(context.indexDirectory())) {
-            results = index.search(SearchQuery.of(String.join(" ", words), limit));
+        SearchConfig config = searchConfig(context);
+        try (LuceneIndex index = Indexes.forSearch(context.indexDirectory(),
+                Embeddings.forCommand(config, context.home()))) {
+            results = index.search(SearchQuery.of(String.join(" ", words), limit).withMode(mode));
+            if (mode == SearchQuery.Mode.AUTO && config.hybrid()) {
+                index.embedding().filter(p -> !p.complete()).ifPresent(p -> err.println("Searching by words only: "
+                        + p.pending() + " of " + p.papers() + " papers wait for their vectors (the bot embeds them"
+                        + " while it runs; or run 'paperbot embed')."));
+            }
         }
         results.notice().ifPresent(err::println);
         err.flush();
@@ -64,6 +79,15 @@ public final class SearchCommand implements Callable<Integer> {
         return results.isEmpty() && results.notice().isPresent() ? 1 : 0;
     }
 
+    /** {@code PAPERBOT_EMBEDDINGS} and {@code PAPERBOT_SEARCH_MODE}, validated like the bot's. */
+    static SearchConfig searchConfig(Cli.Context context) {
+        try {
+            return SearchConfig.fromEnvironment(context.environment());
+        } catch (ConfigException e) {
+            throw new Cli.UserError(e.getMessage());
+        }
+    }
+
     private static Map<String, Object> toJson(SearchHit hit) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", hit.paper().id().value());
@@ -74,6 +98,7 @@ public final class SearchCommand implements Callable<Integer> {
         o.put("highlights", hit.snippet().fragments().stream()
                 .map(f -> Map.of("text", f.text(), "highlighted", f.highlighted())).toList());
         o.put("matchedTerms", hit.matchedTerms());
+        o.put("semantic", hit.semantic());
         o.put("authors", hit.paper().authors());
         o.put("published", hit.paper().published() == null ? null : hit.paper().published().toString());
         o.put("source", hit.paper().source());
@@ -89,8 +114,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         int rank = 1;
         for (SearchHit hit : results.hits()) {
-            out.printf("%2d. %s  [%.2f]%n", rank++, hit.paper().title(), hit.score());
-            out.println("    " + hit.paper().url());
+            out.printf("%2d. %s  [%.3f]%n", rank++, hit.paper().title(), hit.score());
+            out.println("    " + hit.paper().url() + (hit.matchedTerms().isEmpty() && hit.semantic()
+                    ? "  (similar in meaning)" : ""));
             if (!hit.snippet().isEmpty()) {
                 out.println("    " + hit.snippet().render(s -> s, s -> "**" + s + "**"));
             }

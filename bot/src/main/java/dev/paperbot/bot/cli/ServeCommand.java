@@ -5,6 +5,7 @@ import dev.paperbot.bot.config.ConfigException;
 import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.index.Embeddings;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.schedule.IngestScheduler;
 import dev.paperbot.bot.slack.BotServices;
@@ -55,7 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
         BotRuntime runtime;
         try {
             runtime = BotRuntime.start(config, new BotRuntime.Parts(
-                    () -> Indexes.forSearch(context.indexDirectory()),
+                    // The model loads with the index, in the background: /healthz says 503 until both are there.
+                    () -> Indexes.forSearch(context.indexDirectory(), Embeddings.settings(
+                            Embeddings.load(config.search(), config.home()), config.search(), true)),
                     Subscriptions.withDigests(store, DigestSettings.defaults(), clock),
                     PaperActivity.store(store.feedback(), clock),
                     BotServices.DEFAULT_ACK_BUDGET));

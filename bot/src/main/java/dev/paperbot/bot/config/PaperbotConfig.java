@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param databaseUrl   {@code PAPERBOT_DB_URL}, a {@code jdbc:postgresql:} URL for a shared store (may carry a
  *                      password, so kept as a secret); absent: SQLite in {@code home}
  * @param ingest        {@code PAPERBOT_INGEST*}: what the bot fetches by itself, and when
+ * @param search        {@code PAPERBOT_EMBEDDINGS} and {@code PAPERBOT_SEARCH_MODE}: whether papers get meaning
+ *                      vectors and searches fuse them with words
  */
 public record PaperbotConfig(
         Optional<Secret> botToken,
@@ -29,7 +31,8 @@ public record PaperbotConfig(
         int port,
         Path home,
         Optional<Secret> databaseUrl,
-        IngestSchedule ingest) {
+        IngestSchedule ingest,
+        SearchConfig search) {
 
     /** How the bot talks to Slack, decided by which secrets are set. */
     public enum Mode {
@@ -50,6 +53,7 @@ public record PaperbotConfig(
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         ingest = ingest == null ? IngestSchedule.off() : ingest;
+        search = search == null ? SearchConfig.defaults() : search;
         if (port < 0 || port > 65535) {
             throw new ConfigException("PAPERBOT_PORT must be between 0 and 65535, was " + port);
         }
@@ -59,6 +63,13 @@ public record PaperbotConfig(
     public PaperbotConfig(Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret,
             URI slackApiUrl, String host, int port, Path home, Optional<Secret> databaseUrl) {
         this(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl, IngestSchedule.off());
+    }
+
+    /** With the default search settings (hybrid when the model loads). */
+    public PaperbotConfig(Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret,
+            URI slackApiUrl, String host, int port, Path home, Optional<Secret> databaseUrl, IngestSchedule ingest) {
+        this(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl, ingest,
+                SearchConfig.defaults());
     }
 
     public Mode mode() {
@@ -71,6 +82,6 @@ public record PaperbotConfig(
     /** A copy listening elsewhere (tests use port 0). */
     public PaperbotConfig withPort(int newPort) {
         return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl,
-                ingest);
+                ingest, search);
     }
 }

@@ -40,6 +40,8 @@ import java.util.Set;
  * <tr><td>PAPERBOT_INGEST_DAYS</td><td>{@code SUN,MON,TUE,WED,THU}</td><td>days to ingest on</td></tr>
  * <tr><td>PAPERBOT_ARXIV_RSS_URL, PAPERBOT_ARXIV_OAI_URL, PAPERBOT_HF_URL</td><td>the public services</td>
  *     <td>base URLs of the sources (a mirror, or a local server in tests)</td></tr>
+ * <tr><td>PAPERBOT_EMBEDDINGS</td><td>{@code on}</td><td>{@code off}: no embedding model, words only</td></tr>
+ * <tr><td>PAPERBOT_SEARCH_MODE</td><td>{@code hybrid}</td><td>{@code bm25}: rank by words only</td></tr>
  * </table>
  *
  * <p>With none of the three Slack variables set, the bot starts the local playground.
@@ -77,7 +79,8 @@ public final class PaperbotConfigLoader {
                 port(value(env, "PAPERBOT_PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 home.toAbsolutePath().normalize(),
                 databaseUrl(env),
-                ingest(env, playground));
+                ingest(env, playground),
+                SearchConfig.fromEnvironment(env));
     }
 
     /** The scheduled ingestion; off by default in the playground, which runs without network. */

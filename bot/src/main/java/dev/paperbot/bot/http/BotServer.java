@@ -43,6 +43,9 @@ public final class BotServer implements AutoCloseable {
                     ctx.status(503).result(index.failure().map(f -> "index failed to open").orElse("index loading"));
                 }
             });
+            // For people: how many papers, and how far embedding is (searches use words only until it is done).
+            cfg.routes.get("/status", ctx -> ctx.status(index.isReady() ? 200 : 503).contentType("text/plain")
+                    .result(index.get().map(BotServer::status).orElse("index loading") + "\n"));
             modeRoutes.accept(cfg.routes);
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 if (e instanceof HttpResponseException bad) {
@@ -57,6 +60,16 @@ public final class BotServer implements AutoCloseable {
         });
         javalin.start();
         return new BotServer(javalin);
+    }
+
+    private static String status(dev.paperbot.core.search.PaperIndex index) {
+        String papers = index.size() + " papers";
+        if (index instanceof dev.paperbot.index.search.LuceneIndex lucene) {
+            return papers + "\nembeddings: " + lucene.embedding()
+                    .map(dev.paperbot.index.search.EmbeddingProgress::describe)
+                    .orElse("off, searching by words only");
+        }
+        return papers;
     }
 
     public int port() {

@@ -47,7 +47,7 @@ public final class PaperSearches {
             return Reply.mrkdwn("That paper is no longer in my index.");
         }
         Set<PaperId> dismissed = activity.notInterested(who);
-        return SearchResultsView.similar(paper.get().title(),
+        return SearchResultsView.similar(id, paper.get().title(),
                 idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed));
     }
 

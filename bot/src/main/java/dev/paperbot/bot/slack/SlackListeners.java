@@ -2,6 +2,7 @@ package dev.paperbot.bot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.paperbot.bot.slack.action.FollowLikeAction;
 import dev.paperbot.bot.slack.action.MoreLikeThisAction;
 import dev.paperbot.bot.slack.action.NextPageAction;
 import dev.paperbot.bot.slack.action.NotInterestedAction;
@@ -31,6 +32,7 @@ public final class SlackListeners {
         app.blockAction(ActionIds.SAVE, new SaveAction(searches, activity, worker));
         app.blockAction(ActionIds.NOT_INTERESTED, new NotInterestedAction(searches, activity, worker));
         app.blockAction(ActionIds.NEXT_PAGE, new NextPageAction(searches, worker));
+        app.blockAction(ActionIds.FOLLOW_LIKE, new FollowLikeAction(services.subscriptions(), worker));
 
         app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(searches, activity, worker));
         return app;

@@ -408,8 +408,11 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         if (d.isEmpty()) {
             return List.of();
         }
-        return topics.stream().filter(t -> d.get().index.search(SearchQuery.of(t.text(), 1).withField(
-                t.kind() == Topic.Kind.AUTHOR ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL)).isEmpty()).toList();
+        return topics.stream().filter(t -> t.kind() == Topic.Kind.LIKE
+                // Papers like examples need at least one example the index knows.
+                ? t.exampleIds().stream().noneMatch(id -> d.get().index.find(id).isPresent())
+                : d.get().index.search(SearchQuery.of(t.text(), 1).withField(t.kind() == Topic.Kind.AUTHOR
+                        ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL)).isEmpty()).toList();
     }
 
     private void invalidate(ChannelRef ch) {
@@ -484,10 +487,14 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         return subs.stream().map(Subscription::topic).toList();
     }
 
-    /** {@code “llm agents”} or {@code author “Yann LeCun”}, escaped. */
+    /** {@code “llm agents”}, {@code author “Yann LeCun”} or {@code papers like “2306.00978”}, escaped. */
     static String describe(Topic topic) {
         String quoted = "\u201C" + Mrkdwn.escape(topic.text(), TOPIC_CHARS) + "\u201D";
-        return topic.kind() == Topic.Kind.AUTHOR ? "author " + quoted : quoted;
+        return switch (topic.kind()) {
+            case AUTHOR -> "author " + quoted;
+            case LIKE -> "papers like " + quoted;
+            case KEYWORD -> quoted;
+        };
     }
 
     private static String list(List<Topic> topics) {

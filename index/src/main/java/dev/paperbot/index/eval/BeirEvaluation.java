@@ -58,9 +58,25 @@ public final class BeirEvaluation {
      * @param mode      how the queries were ranked ({@code BM25} or {@code HYBRID})
      * @param embedding time to embed the documents (zero in BM25 mode)
      * @param embedded  documents given a vector (computed by the model, or found in its cache)
+     * @param latencies time each query took (ranking its top 101, query embedding included), in order
      */
     public record Result(double ndcg10, double recall100, double mrr10, int queries, long documents,
-            Duration indexing, Duration searching, SearchQuery.Mode mode, Duration embedding, long embedded) {
+            Duration indexing, Duration searching, SearchQuery.Mode mode, Duration embedding, long embedded,
+            List<Duration> latencies) {
+
+        public Result {
+            latencies = List.copyOf(latencies);
+        }
+
+        /** The {@code p}-th percentile (0-100) of the query latencies, nearest rank. */
+        public Duration latency(double p) {
+            if (latencies.isEmpty()) {
+                return Duration.ZERO;
+            }
+            List<Duration> sorted = latencies.stream().sorted().toList();
+            int rank = (int) Math.ceil(p / 100 * sorted.size());
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        }
     }
 
     /**
@@ -129,12 +145,16 @@ public final class BeirEvaluation {
             double recall = 0;
             double mrr = 0;
             int evaluated = 0;
+            List<Duration> latencies = new java.util.ArrayList<>();
             for (Map.Entry<String, String> query : queries.entrySet()) {
                 if (!qrels.hasRelevant(query.getKey())) {
                     continue;
                 }
-                List<String> ranking = index.rank(SearchQuery.of(query.getValue(), DEPTH + 1).withMode(options.mode()))
-                        .stream()
+                long queryStart = System.nanoTime();
+                List<LuceneIndex.Ranked> ranked = index.rank(
+                        SearchQuery.of(query.getValue(), DEPTH + 1).withMode(options.mode()));
+                latencies.add(Duration.ofNanos(System.nanoTime() - queryStart));
+                List<String> ranking = ranked.stream()
                         .map(r -> r.id().value())
                         .filter(id -> !id.equals(query.getKey()))
                         .limit(DEPTH)
@@ -151,7 +171,8 @@ public final class BeirEvaluation {
                         + qrelsFile);
             }
             return new Result(ndcg / evaluated, recall / evaluated, mrr / evaluated, evaluated,
-                    report.added() + report.replaced(), indexing, searching, options.mode(), embedding, embedded);
+                    report.added() + report.replaced(), indexing, searching, options.mode(), embedding, embedded,
+                    latencies);
         } finally {
             deleteRecursively(tmp);
         }

@@ -88,7 +88,7 @@ public final class PapersCommandParser {
             return new PapersCommand.Invalid("Tell me what to follow, for example"
                     + " `/papers subscribe llm agents, diffusion` (separate topics with commas).");
         }
-        List<String> parts = splitTopics(rest);
+        List<String> parts = joinExamples(splitTopics(rest));
         Map<String, String> unique = new LinkedHashMap<>();
         for (String topic : parts) {
             if (topic.isEmpty()) {
@@ -154,6 +154,25 @@ public final class PapersCommandParser {
         }
         topics.add(current.toString().strip());
         return topics;
+    }
+
+    /**
+     * Keeps {@code like:2401.01234, 2402.05678} one topic: parts after a {@code like:} part that are arXiv ids or
+     * links belong to it (a topic never is just an arXiv id).
+     */
+    static List<String> joinExamples(List<String> parts) {
+        List<String> joined = new ArrayList<>();
+        for (String part : parts) {
+            boolean example = !joined.isEmpty() && joined.getLast().toLowerCase(Locale.ROOT).startsWith("like:")
+                    && !part.isEmpty() && part.split("\\s+").length == 1
+                    && dev.paperbot.core.paper.PaperId.arxiv(part.replaceAll("^<|>$", "")).isPresent();
+            if (example) {
+                joined.set(joined.size() - 1, joined.getLast() + " " + part);
+            } else {
+                joined.add(part);
+            }
+        }
+        return joined;
     }
 
     /** A topic typed as {@code "llm agents"} is the same as {@code llm agents}. */

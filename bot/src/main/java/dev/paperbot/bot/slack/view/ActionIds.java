@@ -13,6 +13,8 @@ public final class ActionIds {
     public static final String SAVE = "paper.save";
     /** Value: the paper id. */
     public static final String NOT_INTERESTED = "paper.dismiss";
+    /** Value: the paper id; the channel follows papers like it ({@code like:<id>}). */
+    public static final String FOLLOW_LIKE = "paper.follow_like";
     /** Value: {@link Page#encode()}. */
     public static final String NEXT_PAGE = "results.next";
 

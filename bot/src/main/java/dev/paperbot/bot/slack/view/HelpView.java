@@ -16,6 +16,8 @@ public final class HelpView {
                     + " to the channel, save it or say you are not interested",
             "`/papers subscribe llm agents, diffusion` \u2014 this channel gets a daily digest of new papers on"
                     + " these topics (separate topics with commas)",
+            "`/papers subscribe like:2306.00978 2310.16836` \u2014 follow papers like these examples (arXiv ids or"
+                    + " links); `Not interested` and saved papers steer what comes next",
             "`/papers unsubscribe diffusion` or `/papers unsubscribe all` \u2014 stop following topics",
             "`/papers topics` \u2014 what this channel follows, and when its digest comes",
             "`/papers digest time 09:00 Europe/Berlin` \u2014 when the daily digest comes (24-hour time,"

@@ -38,6 +38,8 @@ public final class PaperView {
     static final int REASON_BUDGET = 300;
     static final int MAX_AUTHORS = 6;
     static final int ABSTRACT_FALLBACK_CHARS = 280;
+    /** Why a paper without any of the words is there. */
+    static final String BY_MEANING = "similar in meaning";
 
     private PaperView() {
     }
@@ -155,9 +157,9 @@ public final class PaperView {
             parts.add(Mrkdwn.escape(reason, REASON_BUDGET));
         } else if (!hit.matchedTerms().isEmpty()) {
             parts.add("matched: " + Mrkdwn.escape(String.join(", ", hit.matchedTerms()), REASON_BUDGET));
-        }
-        if (hit.semantic()) {
-            parts.add("related by meaning");
+        } else if (hit.semantic()) {
+            // Found by the meaning search with none of the words: say so, or it looks like a random pick.
+            parts.add(BY_MEANING);
         }
         return String.join("  ·  ", parts);
     }

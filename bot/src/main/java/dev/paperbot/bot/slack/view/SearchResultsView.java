@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchResults;
 import java.util.ArrayList;
@@ -56,6 +57,14 @@ public final class SearchResultsView {
 
     /** Papers like a given one ({@code More like this}). */
     public static Reply similar(String title, List<SearchHit> hits) {
+        return similar(null, title, hits);
+    }
+
+    /**
+     * Papers like a given one ({@code More like this}), found by its words and meaning; with the paper's id, a
+     * button lets the channel follow papers like it.
+     */
+    public static Reply similar(PaperId id, String title, List<SearchHit> hits) {
         String t = "\u201C" + Mrkdwn.escape(title, QUERY_BUDGET) + "\u201D";
         if (hits.isEmpty()) {
             return Reply.mrkdwn("I found no papers like " + t + " that you have not seen.");
@@ -63,6 +72,11 @@ public final class SearchResultsView {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("results.heading").text(markdownText("*More like " + t + "*"))));
         addHits(blocks, hits.subList(0, Math.min(hits.size(), PAGE_SIZE)));
+        if (id != null && id.value().length() <= BlockLimits.MAX_BUTTON_VALUE) {
+            blocks.add(actions(a -> a.blockId("results.follow").elements(List.of(button(b -> b
+                    .actionId(ActionIds.FOLLOW_LIKE).text(plainText("Follow papers like this"))
+                    .value(id.value()))))));
+        }
         return new Reply(plain("More like " + title), blocks);
     }
 

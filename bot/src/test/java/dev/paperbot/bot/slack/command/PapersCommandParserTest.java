@@ -71,6 +71,17 @@ class PapersCommandParserTest {
     }
 
     @Test
+    void example_papers_after_like_stay_one_topic_even_with_commas() {
+        assertThat(parse("subscribe like:2306.00978, https://arxiv.org/abs/2310.16836v2, diffusion"))
+                .isEqualTo(new Subscribe(List.of("like:2306.00978 https://arxiv.org/abs/2310.16836v2", "diffusion")));
+        assertThat(parse("subscribe like: 2306.00978 2310.16836"))
+                .isEqualTo(new Subscribe(List.of("like: 2306.00978 2310.16836")));
+        // An arXiv id on its own, without like:, is still a topic of its own.
+        assertThat(parse("subscribe diffusion, 2306.00978"))
+                .isEqualTo(new Subscribe(List.of("diffusion", "2306.00978")));
+    }
+
+    @Test
     void subscribe_errors_are_specific() {
         assertThat(invalid("subscribe")).contains("Tell me what to follow");
         assertThat(invalid("subscribe , ,")).contains("topic is empty");

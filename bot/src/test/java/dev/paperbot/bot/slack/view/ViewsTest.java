@@ -108,6 +108,29 @@ class ViewsTest {
     }
 
     @Test
+    void a_paper_found_by_meaning_alone_says_so_and_one_with_words_shows_them() {
+        Paper p = paper("2401.01234", "AWQ: Activation-aware Weight Quantization", "We protect salient weights.");
+        String byMeaning = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of(), true), null);
+        String byWords = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of("weights"), true), null);
+
+        assertThat(byMeaning).endsWith("similar in meaning");
+        assertThat(byWords).endsWith("matched: weights").doesNotContain("meaning");
+    }
+
+    @Test
+    void more_like_this_offers_to_follow_papers_like_it() {
+        Paper p = paper("2401.01234", "Quantization for LLMs", "abstract");
+        Reply reply = SearchResultsView.similar(p.id(), "A seed paper", List.of(hit(p)));
+
+        assertThat(buttons(reply.blocks())).filteredOn(b -> ActionIds.FOLLOW_LIKE.equals(b.getActionId()))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.getValue()).isEqualTo("2401.01234");
+                    assertThat(b.getText().getText()).isEqualTo("Follow papers like this");
+                });
+        assertWithinLimits(reply.blocks(), 50);
+    }
+
+    @Test
     void search_results_page_has_heading_papers_and_next_button() {
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

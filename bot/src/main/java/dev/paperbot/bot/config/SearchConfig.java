@@ -1,0 +1,40 @@
+package dev.paperbot.bot.config;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the bot ranks papers.
+ *
+ * @param embeddings {@code PAPERBOT_EMBEDDINGS=on|off} (default on): load the in-process embedding model, embed
+ *                   papers in the background and embed queries; off (or a model that cannot load) leaves words only
+ * @param hybrid     {@code PAPERBOT_SEARCH_MODE=hybrid|bm25} (default hybrid): fuse words and meaning once every
+ *                   paper has its vector; bm25 ranks by words only (papers are still embedded, for
+ *                   {@code More like this} and learning from feedback)
+ */
+public record SearchConfig(boolean embeddings, boolean hybrid) {
+
+    public static SearchConfig defaults() {
+        return new SearchConfig(true, true);
+    }
+
+    /** Reads both variables; an unknown value is a {@link ConfigException} naming it. */
+    public static SearchConfig fromEnvironment(Map<String, String> env) {
+        return new SearchConfig(
+                choice(env, "PAPERBOT_EMBEDDINGS", "on", "on", "off"),
+                choice(env, "PAPERBOT_SEARCH_MODE", "hybrid", "hybrid", "bm25"));
+    }
+
+    /** True for {@code yes}, false for {@code no}, {@code fallback} when unset. */
+    private static boolean choice(Map<String, String> env, String name, String fallback, String yes, String no) {
+        String raw = env.get(name);
+        String value = raw == null || raw.isBlank() ? fallback : raw.strip().toLowerCase(Locale.ROOT);
+        if (value.equals(yes)) {
+            return true;
+        }
+        if (value.equals(no)) {
+            return false;
+        }
+        throw new ConfigException(name + " must be " + yes + " or " + no + ", was " + raw.strip());
+    }
+}
