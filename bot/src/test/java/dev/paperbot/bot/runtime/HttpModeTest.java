@@ -285,6 +285,8 @@ class HttpModeTest {
         ch.qos.logback.classic.Level before = root.getLevel();
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
                 new ch.qos.logback.core.read.ListAppender<>();
+        // Jetty's threads may still log about the connection while the list is read: a list safe for that.
+        captured.list = new java.util.concurrent.CopyOnWriteArrayList<>();
         captured.start();
         root.addAppender(captured);
         root.setLevel(ch.qos.logback.classic.Level.DEBUG);
