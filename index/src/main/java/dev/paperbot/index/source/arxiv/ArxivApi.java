@@ -111,7 +111,8 @@ public final class ArxivApi {
             if (entry.paper() == null) {
                 summary.skip("entry " + entry.position(), entry.problem());
             } else {
-                batch.add(new IngestItem(entry.paper(), true, entry.paper().id().value()));
+                // Looked up or back-filled, not announced: historical, so digests do not take them for new.
+                batch.add(new IngestItem(entry.paper(), IngestItem.Kind.HISTORICAL, entry.paper().id().value()));
             }
         }
         updater.apply(batch, summary);

@@ -127,7 +127,7 @@ public final class ArxivOai {
                 if (record.paper() == null) {
                     summary.skip(record.where(), record.problem());
                 } else {
-                    batch.add(new IngestItem(record.paper(), true, record.where()));
+                    batch.add(new IngestItem(record.paper(), kind(record.paper(), start), record.where()));
                 }
             }
             updater.apply(batch, summary);
@@ -149,6 +149,16 @@ public final class ArxivOai {
                     + " (a bounded harvest does not move the mark)");
         }
         return summary;
+    }
+
+    /**
+     * A harvest also returns old papers whose metadata changed (a new version, a new DOI): those created before the
+     * harvest window are historical, not new announcements.
+     */
+    private static IngestItem.Kind kind(dev.paperbot.core.paper.Paper paper, LocalDate start) {
+        LocalDate created = paper.published();
+        return created != null && created.isBefore(start.minusDays(1)) ? IngestItem.Kind.HISTORICAL
+                : IngestItem.Kind.NEW;
     }
 
     private static String encode(String value) {

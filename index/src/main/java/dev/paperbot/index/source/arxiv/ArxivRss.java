@@ -78,7 +78,8 @@ public final class ArxivRss {
                 } else if (item.type() == AnnounceType.CROSS) {
                     crossLists++;
                 }
-                batch.add(new IngestItem(item.paper(), !item.type().isReplacement(),
+                batch.add(new IngestItem(item.paper(),
+                        item.type().isReplacement() ? IngestItem.Kind.UPDATE_ONLY : IngestItem.Kind.NEW,
                         where + " (" + item.paper().id() + ", " + item.type().label() + ")"));
             }
         }

@@ -69,7 +69,7 @@ public final class HuggingFaceDailyPapers {
                 summary.skip(day + " item " + item.position(), item.problem());
                 continue;
             }
-            batch.add(new IngestItem(item.paper(), true, day + " item " + item.position()));
+            batch.add(new IngestItem(item.paper(), IngestItem.Kind.NEW, day + " item " + item.position()));
             popularity.add(new Popularity(item.paper().id(), item.upvotes(), day));
         }
         updater.apply(batch, summary);

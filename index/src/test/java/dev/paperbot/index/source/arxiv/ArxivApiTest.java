@@ -58,6 +58,8 @@ class ArxivApiTest {
         assertThat(hera.abstractText()).contains("0.30 ± 0.04");
         assertThat(summary.added()).isEqualTo(2);
         assertThat(summary.skipDetails()).containsExactly(new IngestSummary.Skip("'nonsense'", "not an arXiv id"));
+        // Looked-up papers are not announcements: a digest must not take them for new ones.
+        assertThat(TestIndexes.addedAt(index, new PaperId("1911.12281"))).contains(java.time.Instant.EPOCH);
     }
 
     @Test

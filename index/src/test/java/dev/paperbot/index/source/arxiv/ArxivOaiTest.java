@@ -101,6 +101,9 @@ class ArxivOaiTest {
         assertThat(moe.authors()).containsExactly("Jörg Müller", "Martin L. King Jr");
         assertThat(moe.updated()).isEqualTo(moe.published());
 
+        // A record created long before the harvest window is an old paper's update: historical, not new.
+        assertThat(TestIndexes.addedAt(index, new PaperId("hep-th/9608091"))).contains(Instant.EPOCH);
+        assertThat(TestIndexes.addedAt(index, new PaperId("2511.11447"))).get().isNotEqualTo(Instant.EPOCH);
         Paper old = index.find(new PaperId("hep-th/9608091")).orElseThrow();
         assertThat(old.title()).isEqualTo(
                 "Excited State Destri - De Vega Equation for Sine-Gordon and Restricted Sine-Gordon Models");
