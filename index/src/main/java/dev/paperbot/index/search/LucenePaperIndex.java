@@ -45,6 +45,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -651,11 +652,13 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         }
         BooleanQuery.Builder filter = new BooleanQuery.Builder();
         if (addedAfter != null) {
-            long after = addedAfter.toEpochMilli();
-            filter.add(LongField.newRangeQuery(PaperFields.ADDED, after == Long.MAX_VALUE ? after : after + 1,
-                    Long.MAX_VALUE), Occur.FILTER);
+            // Stored to the millisecond; "after" is strict. Instants beyond the millisecond range are clamped.
+            long after = addedAfter.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE
+                    : addedAfter.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE - 1)) ? Long.MAX_VALUE - 1
+                    : addedAfter.toEpochMilli();
+            filter.add(LongField.newRangeQuery(PaperFields.ADDED, after + 1, Long.MAX_VALUE), Occur.FILTER);
         } else {
-            filter.add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.FILTER);
+            filter.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
         }
         if (!excluded.isEmpty()) {
             List<BytesRef> ids = excluded.stream().map(id -> new BytesRef(id.value())).toList();

@@ -109,6 +109,9 @@ class LucenePaperIndexTest {
         SearchResults results = index.search(SearchQuery.of("diffusion").withAddedAfter(T0));
 
         assertThat(results.hits()).extracting(h -> h.paper().id().value()).containsExactly("new");
+        assertThat(index.search(SearchQuery.of("diffusion").withAddedAfter(Instant.MAX)).hits()).isEmpty();
+        assertThat(index.search(SearchQuery.of("diffusion").withAddedAfter(Instant.MIN)).hits()).hasSize(2);
+        assertThat(index.search(SearchQuery.of("diffusion").withAddedAfter(T0.minusMillis(1))).hits()).hasSize(2);
     }
 
     @Test
