@@ -6,12 +6,14 @@ final class JdbcPaperbotStore implements PaperbotStore {
     private final SubscriptionStore subscriptions;
     private final FeedbackStore feedback;
     private final DigestStore digests;
+    private final OAuthStateStore oauthStates;
 
     JdbcPaperbotStore(Database db) {
         this.db = db;
         this.subscriptions = new JdbcSubscriptionStore(db);
         this.feedback = new JdbcFeedbackStore(db);
         this.digests = new JdbcDigestStore(db);
+        this.oauthStates = new JdbcOAuthStateStore(db);
     }
 
     @Override
@@ -27,6 +29,16 @@ final class JdbcPaperbotStore implements PaperbotStore {
     @Override
     public DigestStore digests() {
         return digests;
+    }
+
+    @Override
+    public InstallationStore installations(TokenCipher cipher) {
+        return new JdbcInstallationStore(db, cipher);
+    }
+
+    @Override
+    public OAuthStateStore oauthStates() {
+        return oauthStates;
     }
 
     @Override

@@ -9,9 +9,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 final class JdbcSubscriptionStore implements SubscriptionStore {
 
@@ -155,6 +158,33 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 UPDATE channel SET paused_reason = NULL, paused_at = NULL
                 WHERE team_id = ? AND channel_id = ? AND paused_reason IS NOT NULL
                 """, channel.teamId(), channel.channelId())) > 0;
+    }
+
+    @Override
+    public int pauseWorkspace(String teamId, String reason, Instant at) {
+        String team = ChannelRef.requireId(teamId, "team id");
+        String why = Objects.requireNonNull(reason, "reason");
+        String trimmed = why.length() > 200 ? why.substring(0, 200) : why;
+        return db.write(c -> update(c, """
+                UPDATE channel SET paused_reason = ?, paused_at = ?
+                WHERE team_id = ? AND paused_reason IS NULL
+                """, trimmed, at.toEpochMilli(), team));
+    }
+
+    @Override
+    public int resumeWorkspace(String teamId, Set<String> reasons) {
+        String team = ChannelRef.requireId(teamId, "team id");
+        if (reasons.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(team);
+        params.addAll(reasons.stream().sorted().toList());
+        String placeholders = String.join(", ", Collections.nCopies(reasons.size(), "?"));
+        return db.write(c -> update(c, """
+                UPDATE channel SET paused_reason = NULL, paused_at = NULL
+                WHERE team_id = ? AND paused_reason IN (%s)
+                """.formatted(placeholders), params.toArray()));
     }
 
     @Override

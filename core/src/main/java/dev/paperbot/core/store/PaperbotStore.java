@@ -1,7 +1,7 @@
 package dev.paperbot.core.store;
 
 /**
- * The bot's durable state: subscriptions and settings, feedback, and digests. Opened with {@link Stores}; thread-safe;
+ * The bot's durable state: subscriptions and settings, feedback, digests, and installations. Opened with {@link Stores}; thread-safe;
  * close it to release its connections.
  */
 public interface PaperbotStore extends AutoCloseable {
@@ -11,6 +11,15 @@ public interface PaperbotStore extends AutoCloseable {
     FeedbackStore feedback();
 
     DigestStore digests();
+
+    /**
+     * The workspaces the bot is installed in (OAuth distribution), their tokens sealed and opened with
+     * {@code cipher}. Cheap: a view over the same connections.
+     */
+    InstallationStore installations(TokenCipher cipher);
+
+    /** The OAuth state values of installs in progress. */
+    OAuthStateStore oauthStates();
 
     /** "sqlite" or "postgresql": which database this store runs on. */
     String databaseKind();

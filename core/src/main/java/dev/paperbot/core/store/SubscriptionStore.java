@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /** A channel's topics and digest settings. Every method is scoped to one workspace through its {@link ChannelRef}. */
 public interface SubscriptionStore {
@@ -38,6 +39,18 @@ public interface SubscriptionStore {
 
     /** Resumes a paused digest; false when it was not paused. */
     boolean resume(ChannelRef channel);
+
+    /**
+     * Pauses the digest of every channel of one workspace that is not paused yet (the app was uninstalled there, or
+     * its token revoked); returns how many channels were paused.
+     */
+    int pauseWorkspace(String teamId, String reason, Instant at);
+
+    /**
+     * Resumes the digests of one workspace's channels that were paused for one of {@code reasons} (the app was
+     * installed again); channels paused for anything else stay paused. Returns how many were resumed.
+     */
+    int resumeWorkspace(String teamId, Set<String> reasons);
 
     /** The settings of every channel of one workspace that follows at least one topic. */
     List<ChannelSettings> subscribedChannels(String teamId);

@@ -11,5 +11,11 @@
  * with a lease, records its intent (papers, number of messages), records each message right after Slack accepts it,
  * and finishes it. A process that dies mid-run leaves the lease to run out; the next claimer takes the run over with
  * the intent and progress intact, and writes from the old owner are fenced off by the claim's attempt number.
+ *
+ * <p>Installations (the bot distributed to many workspaces through Slack's OAuth flow): one row per workspace with
+ * its bot token, refresh token and scopes; tokens are sealed with AES-256-GCM ({@link
+ * dev.paperbot.core.store.TokenCipher}, key from the bot's configuration) before they are written, bound to their
+ * row, so the database never holds a usable token. OAuth {@code state} values live in the store too (as hashes),
+ * each good once until it expires, so any process sharing the database can finish an install another one started.
  */
 package dev.paperbot.core.store;

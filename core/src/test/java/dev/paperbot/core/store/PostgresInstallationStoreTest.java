@@ -1,0 +1,17 @@
+package dev.paperbot.core.store;
+
+class PostgresInstallationStoreTest extends InstallationStoreContractTest {
+
+    private StoreConfig current;
+
+    @Override
+    StoreConfig freshConfig() {
+        current = TestDatabases.freshPostgres();
+        return current;
+    }
+
+    @Override
+    StoreConfig currentConfig() {
+        return current;
+    }
+}
