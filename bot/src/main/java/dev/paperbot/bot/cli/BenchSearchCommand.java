@@ -2,6 +2,7 @@ package dev.paperbot.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.core.paper.Paper;
+import dev.paperbot.index.TemporaryDirectory;
 import dev.paperbot.index.bench.SearchBenchmark;
 import dev.paperbot.index.bench.SyntheticCorpus;
 import dev.paperbot.index.eval.BeirEvaluation;
@@ -11,17 +12,14 @@ import dev.paperbot.index.source.SeedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,17 +96,14 @@ final class BenchSearchCommand implements Callable<Integer> {
             queries = SEED_QUERIES;
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path tmp = Files.createTempDirectory("paperbot-bench");
         SearchBenchmark.Result r;
-        try {
-            r = SearchBenchmark.run(tmp.resolve("index"), papers, queries, rounds, n -> {
+        try (TemporaryDirectory tmp = TemporaryDirectory.create("paperbot-bench")) {
+            r = SearchBenchmark.run(tmp.path().resolve("index"), papers, queries, rounds, n -> {
                 if (n % 100_000 == 0) {
                     err.println("bench: " + n + " papers loaded");
                     err.flush();
                 }
             });
-        } finally {
-            deleteRecursively(tmp);
         }
         print(name, r);
         return 0;
@@ -162,17 +157,5 @@ final class BenchSearchCommand implements Callable<Integer> {
             });
         }
         return papers;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

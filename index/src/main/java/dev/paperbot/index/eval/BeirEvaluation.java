@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.index.TemporaryDirectory;
 import dev.paperbot.index.search.BulkOptions;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
@@ -13,20 +14,17 @@ import dev.paperbot.index.source.PaperFormat;
 import dev.paperbot.index.source.PaperImport;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Evaluates search on a BEIR collection ({@code corpus.jsonl}, {@code queries.jsonl}, {@code qrels/test.tsv}):
@@ -126,11 +124,12 @@ public final class BeirEvaluation {
         }
         Qrels qrels = Qrels.load(qrelsFile);
         Map<String, String> queries = loadQueries(queriesFile);
-        Path tmp = Files.createTempDirectory("paperbot-eval");
         SemanticSettings semantic = options.embedder()
                 .map(e -> new SemanticSettings(Optional.of(e), false, false))
                 .orElse(SemanticSettings.none());
-        try (LuceneIndex index = PaperIndexes.open(tmp.resolve("index"), settings, Clock.systemUTC(), semantic)) {
+        try (TemporaryDirectory tmp = TemporaryDirectory.create("paperbot-eval");
+                LuceneIndex index = PaperIndexes.open(tmp.path().resolve("index"), settings, Clock.systemUTC(),
+                        semantic)) {
             long start = System.nanoTime();
             PaperImport.Report report = PaperImport.run(collection, PaperFormat.BEIR, index, BulkOptions.defaults(),
                     (bytes, papers) -> { });
@@ -173,8 +172,6 @@ public final class BeirEvaluation {
             return new Result(ndcg / evaluated, recall / evaluated, mrr / evaluated, evaluated,
                     report.added() + report.replaced(), indexing, searching, options.mode(), embedding, embedded,
                     latencies);
-        } finally {
-            deleteRecursively(tmp);
         }
     }
 
@@ -191,17 +188,5 @@ public final class BeirEvaluation {
             }
         }
         return queries;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
