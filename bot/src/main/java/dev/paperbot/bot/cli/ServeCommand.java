@@ -6,6 +6,7 @@ import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.index.Embeddings;
+import dev.paperbot.bot.install.Workspaces;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.schedule.IngestScheduler;
 import dev.paperbot.bot.slack.BotServices;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Slack bot.",
                 "With SLACK_APP_TOKEN and SLACK_BOT_TOKEN: Socket Mode. With SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN:"
-                        + " HTTP mode, Slack posts to /slack/events. With neither: a local playground in the browser"
+                        + " HTTP mode, Slack posts to /slack/events. With SLACK_SIGNING_SECRET, SLACK_CLIENT_ID,"
+                        + " SLACK_CLIENT_SECRET and PAPERBOT_TOKEN_KEY: HTTP mode for many workspaces, each installs"
+                        + " the bot at /slack/install. With none: a local playground in the browser"
                         + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
                         + " ready.",
                 "Subscribed channels get their daily digest at their own local time while the bot runs; the state"
@@ -59,9 +62,10 @@ public final class ServeCommand implements Callable<Integer> {
                     // The model loads with the index, in the background: /healthz says 503 until both are there.
                     () -> Indexes.forSearch(context.indexDirectory(), Embeddings.settings(
                             Embeddings.load(config.search(), config.home()), config.search(), true)),
-                    Subscriptions.withDigests(store, DigestSettings.defaults(), clock),
+                    Subscriptions.withDigests(store, DigestSettings.from(config.digest()), clock),
                     PaperActivity.store(store.feedback(), clock),
-                    BotServices.DEFAULT_ACK_BUDGET));
+                    BotServices.DEFAULT_ACK_BUDGET,
+                    config.distribution().map(d -> Workspaces.over(store, d, clock))));
         } catch (RuntimeException e) {
             store.close();
             throw e instanceof ConfigException ? new Cli.UserError(e.getMessage()) : e;
@@ -95,6 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + " and type /papers quantization (health: " + local + "/healthz). Ctrl-C stops.";
             case HTTP -> "paperbot: HTTP mode, Slack requests on " + local + "/slack/events (health: " + local
                     + "/healthz). Ctrl-C stops.";
+            case DISTRIBUTED -> "paperbot: HTTP mode for many workspaces, Slack requests on " + local
+                    + "/slack/events; workspaces install it at " + config.distribution().orElseThrow().installUrl()
+                    .map(Object::toString).orElse("https://<your public address>/slack/install")
+                    + " (health: " + local + "/healthz). Ctrl-C stops.";
             case SOCKET -> "paperbot: Socket Mode, connected to Slack (health: " + local + "/healthz). Ctrl-C stops.";
         };
     }

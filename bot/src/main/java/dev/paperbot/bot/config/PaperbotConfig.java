@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param ingest        {@code PAPERBOT_INGEST*}: what the bot fetches by itself, and when
  * @param search        {@code PAPERBOT_EMBEDDINGS} and {@code PAPERBOT_SEARCH_MODE}: whether papers get meaning
  *                      vectors and searches fuse them with words
+ * @param distribution  {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET}, {@code PAPERBOT_TOKEN_KEY}: the bot is
+ *                      installed in many workspaces through OAuth (HTTP mode); absent: one workspace
+ * @param digest        {@code PAPERBOT_DIGEST_*}: what a daily digest brings
  */
 public record PaperbotConfig(
         Optional<Secret> botToken,
@@ -32,7 +35,9 @@ public record PaperbotConfig(
         Path home,
         Optional<Secret> databaseUrl,
         IngestSchedule ingest,
-        SearchConfig search) {
+        SearchConfig search,
+        Optional<Distribution> distribution,
+        DigestConfig digest) {
 
     /** How the bot talks to Slack, decided by which secrets are set. */
     public enum Mode {
@@ -40,6 +45,11 @@ public record PaperbotConfig(
         SOCKET,
         /** {@code SLACK_SIGNING_SECRET} set: Slack POSTs signed requests to {@code /slack/events}. */
         HTTP,
+        /**
+         * HTTP mode for many workspaces: {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET} set, workspaces
+         * install the bot at {@code /slack/install}, each request and digest uses its workspace's own token.
+         */
+        DISTRIBUTED,
         /** No Slack configuration: a local web page that plays Slack, for trying the bot. */
         PLAYGROUND
     }
@@ -54,6 +64,8 @@ public record PaperbotConfig(
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         ingest = ingest == null ? IngestSchedule.off() : ingest;
         search = search == null ? SearchConfig.defaults() : search;
+        distribution = distribution == null ? Optional.empty() : distribution;
+        digest = digest == null ? DigestConfig.defaults() : digest;
         if (port < 0 || port > 65535) {
             throw new ConfigException("PAPERBOT_PORT must be between 0 and 65535, was " + port);
         }
@@ -72,9 +84,20 @@ public record PaperbotConfig(
                 SearchConfig.defaults());
     }
 
+    /** For one workspace, with the default digest settings. */
+    public PaperbotConfig(Optional<Secret> botToken, Optional<Secret> appToken, Optional<Secret> signingSecret,
+            URI slackApiUrl, String host, int port, Path home, Optional<Secret> databaseUrl, IngestSchedule ingest,
+            SearchConfig search) {
+        this(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl, ingest, search,
+                Optional.empty(), DigestConfig.defaults());
+    }
+
     public Mode mode() {
         if (appToken.isPresent()) {
             return Mode.SOCKET;
+        }
+        if (distribution.isPresent()) {
+            return Mode.DISTRIBUTED;
         }
         return signingSecret.isPresent() ? Mode.HTTP : Mode.PLAYGROUND;
     }
@@ -82,6 +105,12 @@ public record PaperbotConfig(
     /** A copy listening elsewhere (tests use port 0). */
     public PaperbotConfig withPort(int newPort) {
         return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl,
-                ingest, search);
+                ingest, search, distribution, digest);
+    }
+
+    /** A copy installed in many workspaces through OAuth (tests). */
+    public PaperbotConfig withDistribution(Distribution newDistribution) {
+        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl,
+                ingest, search, Optional.of(newDistribution), digest);
     }
 }

@@ -40,11 +40,21 @@ import java.util.Set;
  * <tr><td>PAPERBOT_INGEST_DAYS</td><td>{@code SUN,MON,TUE,WED,THU}</td><td>days to ingest on</td></tr>
  * <tr><td>PAPERBOT_ARXIV_RSS_URL, PAPERBOT_ARXIV_OAI_URL, PAPERBOT_HF_URL</td><td>the public services</td>
  *     <td>base URLs of the sources (a mirror, or a local server in tests)</td></tr>
+ * <tr><td>SLACK_CLIENT_ID, SLACK_CLIENT_SECRET</td><td>none</td><td>install the bot in many workspaces through
+ *     OAuth (HTTP mode, with SLACK_SIGNING_SECRET and without SLACK_BOT_TOKEN)</td></tr>
+ * <tr><td>PAPERBOT_TOKEN_KEY</td><td>none; required with SLACK_CLIENT_ID</td><td>32 bytes in base64 that seal the
+ *     workspaces' tokens in the store; several comma-separated: the first seals, all open</td></tr>
+ * <tr><td>SLACK_REDIRECT_URI</td><td>the app's one redirect URL</td><td>public
+ *     {@code https://.../slack/oauth/callback}</td></tr>
+ * <tr><td>PAPERBOT_DIGEST_WINDOW_DAYS</td><td>7</td><td>how far back a paper counts as new (1..90)</td></tr>
+ * <tr><td>PAPERBOT_DIGEST_PAPERS_PER_TOPIC</td><td>3</td><td>papers per topic and digest (1..20)</td></tr>
+ * <tr><td>PAPERBOT_DIGEST_MAX_PAPERS</td><td>10</td><td>papers per digest (1..50)</td></tr>
+ * <tr><td>PAPERBOT_DIGEST_PARALLELISM</td><td>4</td><td>digests posted at once (1..32)</td></tr>
  * <tr><td>PAPERBOT_EMBEDDINGS</td><td>{@code on}</td><td>{@code off}: no embedding model, words only</td></tr>
  * <tr><td>PAPERBOT_SEARCH_MODE</td><td>{@code hybrid}</td><td>{@code bm25}: rank by words only</td></tr>
  * </table>
  *
- * <p>With none of the three Slack variables set, the bot starts the local playground.
+ * <p>With no Slack variable set, the bot starts the local playground.
  */
 public final class PaperbotConfigLoader {
 
@@ -62,16 +72,19 @@ public final class PaperbotConfigLoader {
         Optional<Secret> botToken = secret(env, "SLACK_BOT_TOKEN", "xoxb-");
         Optional<Secret> appToken = secret(env, "SLACK_APP_TOKEN", "xapp-");
         Optional<Secret> signingSecret = secret(env, "SLACK_SIGNING_SECRET", null);
-        if ((appToken.isPresent() || signingSecret.isPresent()) && botToken.isEmpty()) {
+        Optional<Distribution> distribution = distribution(env, botToken, appToken, signingSecret);
+        if (distribution.isEmpty() && (appToken.isPresent() || signingSecret.isPresent()) && botToken.isEmpty()) {
             throw new ConfigException((appToken.isPresent() ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET")
                     + " is set but SLACK_BOT_TOKEN is not: set the bot token (xoxb-...) from the app's"
-                    + " \"OAuth & Permissions\" page too");
+                    + " \"OAuth & Permissions\" page too"
+                    + (appToken.isPresent() ? "" : " (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install the bot"
+                    + " in many workspaces)"));
         }
         if (botToken.isPresent() && appToken.isEmpty() && signingSecret.isEmpty()) {
             throw new ConfigException("SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor"
                     + " SLACK_SIGNING_SECRET (HTTP mode) is: set one of them");
         }
-        boolean playground = botToken.isEmpty();
+        boolean playground = botToken.isEmpty() && distribution.isEmpty();
         String host = value(env, "PAPERBOT_HOST").orElse(playground ? "127.0.0.1" : "0.0.0.0");
         return new PaperbotConfig(botToken, appToken, signingSecret,
                 apiUrl(value(env, "PAPERBOT_SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
@@ -80,7 +93,100 @@ public final class PaperbotConfigLoader {
                 home.toAbsolutePath().normalize(),
                 databaseUrl(env),
                 ingest(env, playground),
-                SearchConfig.fromEnvironment(env));
+                SearchConfig.fromEnvironment(env),
+                distribution,
+                digest(env));
+    }
+
+    /**
+     * Installing in many workspaces: {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}, in HTTP mode (with
+     * {@code SLACK_SIGNING_SECRET}), never with one workspace's {@code SLACK_BOT_TOKEN}, and never without
+     * {@code PAPERBOT_TOKEN_KEY} to seal the workspaces' tokens in the store.
+     */
+    static Optional<Distribution> distribution(Map<String, String> env, Optional<Secret> botToken,
+            Optional<Secret> appToken, Optional<Secret> signingSecret) {
+        Optional<String> clientId = value(env, "SLACK_CLIENT_ID");
+        Optional<Secret> clientSecret = secret(env, "SLACK_CLIENT_SECRET", null);
+        if (clientId.isEmpty() && clientSecret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (clientId.isEmpty() || clientSecret.isEmpty()) {
+            throw new ConfigException((clientId.isEmpty() ? "SLACK_CLIENT_SECRET is set but SLACK_CLIENT_ID is not"
+                    : "SLACK_CLIENT_ID is set but SLACK_CLIENT_SECRET is not")
+                    + ": copy both from the app's \"Basic Information\" page");
+        }
+        if (appToken.isPresent()) {
+            throw new ConfigException("SLACK_CLIENT_ID is set together with SLACK_APP_TOKEN: a bot installed in many"
+                    + " workspaces runs in HTTP mode, not Socket Mode; unset SLACK_APP_TOKEN");
+        }
+        if (botToken.isPresent()) {
+            throw new ConfigException("SLACK_CLIENT_ID and SLACK_BOT_TOKEN are both set: with SLACK_CLIENT_ID every"
+                    + " workspace's token comes from its install at /slack/install; unset SLACK_BOT_TOKEN (or unset"
+                    + " SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to serve only the workspace of SLACK_BOT_TOKEN)");
+        }
+        if (signingSecret.isEmpty()) {
+            throw new ConfigException("SLACK_CLIENT_ID is set but SLACK_SIGNING_SECRET is not: copy the Signing"
+                    + " Secret from the app's \"Basic Information\" page");
+        }
+        return Optional.of(new Distribution(clientId.get(), clientSecret.get(), tokenKeys(env),
+                value(env, "SLACK_REDIRECT_URI").map(PaperbotConfigLoader::redirectUri)));
+    }
+
+    /** {@code PAPERBOT_TOKEN_KEY}: one or more base64 keys of 32 bytes, comma-separated. Never echoed. */
+    private static List<Secret> tokenKeys(Map<String, String> env) {
+        String raw = value(env, "PAPERBOT_TOKEN_KEY").orElseThrow(() -> new ConfigException(
+                "PAPERBOT_TOKEN_KEY is not set: a bot installed in many workspaces keeps their tokens encrypted"
+                        + " with it; set it to 32 random bytes in base64 (openssl rand -base64 32) and keep it safe"));
+        List<Secret> keys = new java.util.ArrayList<>();
+        String[] parts = raw.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String key = parts[i].strip();
+            String which = parts.length == 1 ? "PAPERBOT_TOKEN_KEY" : "key " + (i + 1) + " of PAPERBOT_TOKEN_KEY";
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(which + " is not base64: make one with openssl rand -base64 32");
+            }
+            if (bytes.length != 32) {
+                throw new ConfigException(which + " must be 32 bytes in base64 (openssl rand -base64 32), has "
+                        + bytes.length + " bytes");
+            }
+            keys.add(new Secret(key));
+        }
+        return keys;
+    }
+
+    private static URI redirectUri(String raw) {
+        URI uri = httpUrl("SLACK_REDIRECT_URI", raw);
+        if (!Distribution.CALLBACK_PATH.equals(uri.getPath()) || uri.getQuery() != null) {
+            throw new ConfigException("SLACK_REDIRECT_URI must be the public address of the bot followed by "
+                    + Distribution.CALLBACK_PATH + " (https://paperbot.example.com" + Distribution.CALLBACK_PATH
+                    + "), was " + raw);
+        }
+        return uri;
+    }
+
+    /** {@code PAPERBOT_DIGEST_*}, each a whole number within its range. */
+    static DigestConfig digest(Map<String, String> env) {
+        DigestConfig d = DigestConfig.defaults();
+        return new DigestConfig(
+                number(env, "PAPERBOT_DIGEST_WINDOW_DAYS", d.windowDays()),
+                number(env, "PAPERBOT_DIGEST_PAPERS_PER_TOPIC", d.papersPerTopic()),
+                number(env, "PAPERBOT_DIGEST_MAX_PAPERS", d.maxPapers()),
+                number(env, "PAPERBOT_DIGEST_PARALLELISM", d.parallelism()));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        Optional<String> raw = value(env, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, was " + raw.get());
+        }
     }
 
     /** The scheduled ingestion; off by default in the playground, which runs without network. */

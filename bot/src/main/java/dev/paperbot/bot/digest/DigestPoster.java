@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +65,10 @@ public final class DigestPoster {
         NO_TOPICS,
         /** The channel's digest is paused (a permanent Slack error earlier). */
         PAUSED,
-        /** No bot token for the workspace. */
+        /** No bot token for the workspace right now (another workspace's bot, or not known yet): tried again later. */
         NO_TOKEN,
+        /** The bot is not installed in the workspace (any more): the channel is now paused with the reason. */
+        NOT_INSTALLED,
         /** Slack refused for good: the channel is now paused with the reason. */
         FAILED,
         /** Slack was unavailable after the retries: tried again later. */
@@ -90,19 +91,19 @@ public final class DigestPoster {
     private final Recommender recommender;
     private final PaperIndex index;
     private final SlackChat slack;
-    private final Function<String, Optional<String>> tokens;
+    private final TeamTokens tokens;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
     private volatile AfterPost afterPost = AfterPost.NONE;
 
     /**
-     * @param tokens the bot token of a workspace (team id), empty when the bot is not installed there
+     * @param tokens the bot token of each workspace (team id)
      * @param owner  this process's name in claims; unique per process
      * @param lease  how long a claim holds without renewal; a killed process's run is taken over after it
      */
     public DigestPoster(PaperbotStore store, Recommender recommender, PaperIndex index, SlackChat slack,
-            Function<String, Optional<String>> tokens, Clock clock, String owner, Duration lease) {
+            TeamTokens tokens, Clock clock, String owner, Duration lease) {
         this.store = Objects.requireNonNull(store);
         this.recommender = Objects.requireNonNull(recommender);
         this.index = Objects.requireNonNull(index);
@@ -138,9 +139,18 @@ public final class DigestPoster {
         if (store.subscriptions().subscriptions(channel).isEmpty()) {
             return result(channel, day, Outcome.NO_TOPICS, 0, "");
         }
-        Optional<String> token = tokens.apply(channel.teamId());
-        if (token.isEmpty()) {
-            return result(channel, day, Outcome.NO_TOKEN, 0, "no bot token for workspace " + channel.teamId());
+        String token;
+        switch (tokens.lookup(channel.teamId())) {
+            case TeamTokens.Found found -> token = found.token();
+            case TeamTokens.NotInstalled missing -> {
+                store.subscriptions().pause(channel, missing.reason(), clock.instant());
+                LOG.info("digest of {} paused: the bot is not installed in workspace {} ({})", channel,
+                        channel.teamId(), missing.reason());
+                return result(channel, day, Outcome.NOT_INSTALLED, 0, missing.reason());
+            }
+            case TeamTokens.Unavailable unavailable -> {
+                return result(channel, day, Outcome.NO_TOKEN, 0, unavailable.why());
+            }
         }
         Optional<DigestClaim> claimed = store.digests().claim(channel, day, owner, clock.instant(), lease);
         if (claimed.isEmpty()) {
@@ -150,8 +160,8 @@ public final class DigestPoster {
         DigestClaim claim = claimed.get();
         try {
             return claim.run().interrupted()
-                    ? resume(claim, token.get())
-                    : start(claim, settings, token.get());
+                    ? resume(claim, token)
+                    : start(claim, settings, token);
         } catch (SlackPostException e) {
             return failed(claim, e);
         }

@@ -3,37 +3,46 @@ package dev.paperbot.bot.digest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poster's token lookup for a bot that serves one workspace: its token for its own team, nothing for any other.
- * The team is learned from {@code auth.test} when not given, asked at most once a minute until Slack answers.
+ * The token lookup of a bot that serves one workspace ({@code SLACK_BOT_TOKEN}): its token for its own team; for any
+ * other team in the store nothing, without pausing anything (another deployment may serve that workspace from the
+ * same database). The team is learned from {@code auth.test} when not given, asked at most once a minute until
+ * Slack answers.
  */
-public final class OneWorkspaceToken implements Function<String, Optional<String>> {
+public final class OneWorkspaceToken implements TeamTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(OneWorkspaceToken.class);
     private static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(1);
 
-    private final SlackAccess access;
+    private final Found token;
     private final SlackChat chat;
     private final Clock clock;
     private volatile String team;
     private Instant lastAsked = Instant.MIN;
 
-    public OneWorkspaceToken(SlackAccess access, SlackChat chat, Clock clock) {
-        this.access = access;
-        this.chat = chat;
-        this.clock = clock;
-        this.team = access.teamId().orElse(null);
+    /**
+     * @param botToken the workspace's bot token
+     * @param teamId   its workspace, when known (Socket Mode checked it at start); else asked with {@code chat}
+     */
+    public OneWorkspaceToken(String botToken, Optional<String> teamId, SlackChat chat, Clock clock) {
+        this.token = new Found(botToken);
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.team = teamId.orElse(null);
     }
 
     @Override
-    public Optional<String> apply(String teamId) {
+    public Lookup lookup(String teamId) {
         String known = team != null ? team : ask();
-        return teamId.equals(known) ? Optional.of(access.botToken()) : Optional.empty();
+        if (known == null) {
+            return new Unavailable("the bot token's workspace is not known yet");
+        }
+        return teamId.equals(known) ? token : new Unavailable("the bot serves workspace " + known + " only");
     }
 
     private synchronized String ask() {
@@ -43,7 +52,7 @@ public final class OneWorkspaceToken implements Function<String, Optional<String
         }
         lastAsked = now;
         try {
-            team = chat.teamOf(access.botToken());
+            team = chat.teamOf(token.token());
             LOG.info("digests post to workspace {}", team);
         } catch (SlackPostException e) {
             LOG.warn("cannot tell the bot token's workspace yet ({}); digests wait", e.error());

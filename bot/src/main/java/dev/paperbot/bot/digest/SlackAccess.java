@@ -1,27 +1,23 @@
 package dev.paperbot.bot.digest;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Where digests are posted and with which token: Slack's Web API ({@code PAPERBOT_SLACK_API_URL}, or the playground's
- * pretend Slack) and the bot token of the one workspace the bot serves. There is no OAuth installation store, so one
- * process posts for one workspace; channels of any other workspace in the store get no token (and no digest).
+ * Where digests are posted and with which tokens: Slack's Web API ({@code PAPERBOT_SLACK_API_URL}, or the
+ * playground's pretend Slack) and each workspace's bot token.
  *
- * @param apiUrl   the Web API base URL
- * @param botToken the bot token ({@code xoxb-...}); never logged
- * @param teamId   the token's workspace when known; else {@code auth.test} is asked, once it answers
+ * @param apiUrl the Web API base URL
+ * @param tokens the bot token of each workspace; never logged
  */
-public record SlackAccess(String apiUrl, String botToken, Optional<String> teamId) {
+public record SlackAccess(String apiUrl, TeamTokens tokens) {
 
     public SlackAccess {
         Objects.requireNonNull(apiUrl, "apiUrl");
-        Objects.requireNonNull(botToken, "botToken");
-        Objects.requireNonNull(teamId, "teamId");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     @Override
     public String toString() {
-        return "SlackAccess[" + apiUrl + ", team " + teamId.orElse("?") + "]";
+        return "SlackAccess[" + apiUrl + "]";
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import dev.paperbot.bot.digest.SlackAccess;
+import dev.paperbot.bot.digest.TeamTokens;
 import dev.paperbot.bot.http.BoltBridge;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.slack.SlackApps;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -89,7 +89,7 @@ public final class Playground {
         if (baseUrl == null) {
             throw new IllegalStateException("playground used before connect()");
         }
-        return new SlackAccess(baseUrl + "/playground/slack/api/", botToken, Optional.of(TEAM_ID));
+        return new SlackAccess(baseUrl + "/playground/slack/api/", TeamTokens.fixed(TEAM_ID, botToken));
     }
 
     // ---- the page's requests -------------------------------------------------------------------------------

@@ -10,7 +10,12 @@ import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.config.ConfigException;
 import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.Secret;
+import dev.paperbot.bot.config.Distribution;
+import dev.paperbot.bot.digest.OneWorkspaceToken;
 import dev.paperbot.bot.digest.SlackAccess;
+import dev.paperbot.bot.digest.SlackChat;
+import dev.paperbot.bot.digest.TeamTokens;
+import dev.paperbot.bot.install.Workspaces;
 import dev.paperbot.bot.http.BoltBridge;
 import dev.paperbot.bot.http.BotServer;
 import dev.paperbot.bot.http.SlackEventsRoute;
@@ -22,6 +27,7 @@ import dev.paperbot.bot.subscription.SubscriptionCommands;
 import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.core.search.PaperIndex;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: the HTTP server ({@code /healthz} always; {@code /slack/events} in HTTP mode; the playground
+ * The running bot: the HTTP server ({@code /healthz} always; {@code /slack/events} in HTTP mode, plus
+ * {@code /slack/install} and {@code /slack/oauth/callback} when installed in many workspaces; the playground
  * without Slack), the Socket Mode connection when configured, the worker pool, the index and the digests (which
  * start once the index is open, posting through the configured Web API, or into the playground). {@link #close()}
  * stops them in order: no new Slack requests, requests in flight finish, queued work finishes, the digest scheduler
@@ -55,20 +62,28 @@ public final class BotRuntime implements AutoCloseable {
      * @param subscriptions the subscription commands and the digests behind them; the runtime starts and stops them
      * @param activity      where saved / shared / not-interested papers are recorded
      * @param ackBudget     how long a slash command may take before answering through response_url instead
+     * @param workspaces    the installations, when the bot is installed in many workspaces (needed then)
      */
     public record Parts(Supplier<PaperIndex> indexOpener, Subscriptions subscriptions, PaperActivity activity,
-            Duration ackBudget) {
+            Duration ackBudget, Optional<Workspaces> workspaces) {
         public Parts {
             Objects.requireNonNull(indexOpener, "indexOpener");
             Objects.requireNonNull(subscriptions, "subscriptions");
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(ackBudget, "ackBudget");
+            workspaces = workspaces == null ? Optional.empty() : workspaces;
+        }
+
+        /** Parts of a bot that serves one workspace. */
+        public Parts(Supplier<PaperIndex> indexOpener, Subscriptions subscriptions, PaperActivity activity,
+                Duration ackBudget) {
+            this(indexOpener, subscriptions, activity, ackBudget, Optional.empty());
         }
 
         /** Parts with fixed subscription commands and no digests (tests of the Slack layer). */
         public Parts(Supplier<PaperIndex> indexOpener, SubscriptionCommands commands, PaperActivity activity,
                 Duration ackBudget) {
-            this(indexOpener, Subscriptions.fixed(commands), activity, ackBudget);
+            this(indexOpener, Subscriptions.fixed(commands), activity, ackBudget, Optional.empty());
         }
     }
 
@@ -93,6 +108,11 @@ public final class BotRuntime implements AutoCloseable {
 
     /** Starts the bot in the mode the configuration selects; throws {@link ConfigException} for unusable config. */
     public static BotRuntime start(PaperbotConfig config, Parts parts) {
+        if (config.mode() == PaperbotConfig.Mode.DISTRIBUTED) {
+            // Before anything opens: stored tokens nobody can read would fail every request from their workspace.
+            parts.workspaces().orElseThrow(() -> new IllegalStateException(
+                    "a bot installed in many workspaces needs the store's installations")).checkKeys();
+        }
         ExecutorService worker = Executors.newFixedThreadPool(WORKERS, daemonThreads("paperbot-worker"));
         IndexHolder index = IndexHolder.opening(parts.indexOpener(), worker);
         Subscriptions subscriptions = parts.subscriptions();
@@ -102,6 +122,9 @@ public final class BotRuntime implements AutoCloseable {
             return switch (config.mode()) {
                 case PLAYGROUND -> playground(config, services, worker, index, subscriptions);
                 case HTTP -> http(config, services, worker, index, subscriptions);
+                case DISTRIBUTED -> distributed(config, services, worker, index, subscriptions,
+                        parts.workspaces().orElseThrow(() -> new IllegalStateException(
+                                "a bot installed in many workspaces needs the store's installations")));
                 case SOCKET -> socket(config, services, worker, index, subscriptions);
             };
         } catch (RuntimeException e) {
@@ -130,9 +153,37 @@ public final class BotRuntime implements AutoCloseable {
         SlackEventsRoute events = new SlackEventsRoute(new BoltBridge(app));
         BotServer server = BotServer.start(config.host(), config.port(), index,
                 routes -> routes.post(SlackEventsRoute.PATH, events));
-        subscriptions.start(index.ready(),
-                new SlackAccess(config.slackApiUrl().toString(), botToken, Optional.empty()));
+        subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
+                oneWorkspace(config, botToken, Optional.empty())));
         return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app, subscriptions);
+    }
+
+    /**
+     * HTTP mode for many workspaces: Bolt serves the install flow ({@code /slack/install}, Slack's redirect to
+     * {@code /slack/oauth/callback}) besides {@code /slack/events}, and finds each request's token in the store.
+     */
+    private static BotRuntime distributed(PaperbotConfig config, BotServices services, ExecutorService worker,
+            IndexHolder index, Subscriptions subscriptions, Workspaces workspaces) {
+        Distribution distribution = config.distribution().orElseThrow();
+        Slack slack = SlackApps.slack(config.slackApiUrl());
+        App app = SlackApps.distributedApp(slack, distribution, reveal(config.signingSecret()), services, workspaces);
+        SlackEventsRoute bolt = new SlackEventsRoute(new BoltBridge(app));
+        BotServer server = BotServer.start(config.host(), config.port(), index, routes -> {
+            routes.post(SlackEventsRoute.PATH, bolt);
+            routes.get(Distribution.INSTALL_PATH, bolt);
+            routes.get(Distribution.CALLBACK_PATH, bolt);
+            // Bolt's usual name for the install page, for links made from its documentation.
+            routes.get("/slack/oauth/start", ctx -> ctx.redirect(Distribution.INSTALL_PATH));
+        });
+        subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
+                workspaces.teamTokens(slack, distribution)));
+        return new BotRuntime(PaperbotConfig.Mode.DISTRIBUTED, worker, index, server, null, app, subscriptions);
+    }
+
+    private static TeamTokens oneWorkspace(PaperbotConfig config, String botToken, Optional<String> teamId) {
+        SlackChat chat = new SlackChat(config.slackApiUrl().toString(), SlackChat.Retries.defaults(),
+                SlackChat.Sleeper.REAL);
+        return new OneWorkspaceToken(botToken, teamId, chat, Clock.systemUTC());
     }
 
     private static BotRuntime socket(PaperbotConfig config, BotServices services, ExecutorService worker,
@@ -146,8 +197,8 @@ public final class BotRuntime implements AutoCloseable {
             SocketModeApp socketMode = new SocketModeApp(reveal(config.appToken()), app,
                     SocketModeClient.Backend.JavaWebSocket, SOCKET_MODE_CONCURRENCY);
             socketMode.startAsync();
-            subscriptions.start(index.ready(),
-                    new SlackAccess(config.slackApiUrl().toString(), botToken, Optional.ofNullable(teamId)));
+            subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
+                    oneWorkspace(config, botToken, Optional.ofNullable(teamId))));
             return new BotRuntime(PaperbotConfig.Mode.SOCKET, worker, index, server, socketMode, app,
                     subscriptions);
         } catch (Exception e) {

@@ -40,7 +40,7 @@ public final class DigestScheduler implements AutoCloseable {
     private static final Set<DigestPoster.Outcome> DONE_FOR_THE_DAY = Set.of(
             DigestPoster.Outcome.POSTED, DigestPoster.Outcome.EMPTY, DigestPoster.Outcome.QUIET,
             DigestPoster.Outcome.ALREADY_DONE, DigestPoster.Outcome.FAILED, DigestPoster.Outcome.PAUSED,
-            DigestPoster.Outcome.NO_TOPICS);
+            DigestPoster.Outcome.NO_TOPICS, DigestPoster.Outcome.NOT_INSTALLED);
 
     private static final Duration DRAIN = Duration.ofSeconds(10);
 

@@ -2,6 +2,9 @@ package dev.paperbot.bot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import dev.paperbot.bot.install.Workspaces;
 import dev.paperbot.bot.slack.action.FollowLikeAction;
 import dev.paperbot.bot.slack.action.MoreLikeThisAction;
 import dev.paperbot.bot.slack.action.NextPageAction;
@@ -10,6 +13,8 @@ import dev.paperbot.bot.slack.action.SaveAction;
 import dev.paperbot.bot.slack.action.ShareAction;
 import dev.paperbot.bot.slack.command.PapersSlashCommand;
 import dev.paperbot.bot.slack.event.AppHomeOpenedListener;
+import dev.paperbot.bot.slack.event.AppUninstalledListener;
+import dev.paperbot.bot.slack.event.TokensRevokedListener;
 import dev.paperbot.bot.slack.view.ActionIds;
 
 /** Every registration of the bot, in one list: command, buttons, events. Each listener is its own class. */
@@ -35,6 +40,13 @@ public final class SlackListeners {
         app.blockAction(ActionIds.FOLLOW_LIKE, new FollowLikeAction(services.subscriptions(), worker));
 
         app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(searches, activity, worker));
+        return app;
+    }
+
+    /** The events that tell a bot installed in many workspaces that one of them removed it. */
+    public static App registerInstallEvents(App app, Workspaces workspaces) {
+        app.event(AppUninstalledEvent.class, new AppUninstalledListener(workspaces));
+        app.event(TokensRevokedEvent.class, new TokensRevokedListener(workspaces));
         return app;
     }
 }

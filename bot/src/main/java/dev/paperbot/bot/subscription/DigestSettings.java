@@ -1,5 +1,6 @@
 package dev.paperbot.bot.subscription;
 
+import dev.paperbot.bot.config.DigestConfig;
 import dev.paperbot.bot.digest.SlackChat;
 import dev.paperbot.core.recommend.RecommenderSettings;
 import java.lang.management.ManagementFactory;
@@ -46,6 +47,16 @@ public record DigestSettings(
     public static DigestSettings defaults() {
         return new DigestSettings(RecommenderSettings.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(10), 4,
                 SlackChat.Retries.defaults(), processName());
+    }
+
+    /** The defaults with what operators set through {@code PAPERBOT_DIGEST_*}. */
+    public static DigestSettings from(DigestConfig config) {
+        DigestSettings d = defaults();
+        RecommenderSettings r = d.recommender();
+        RecommenderSettings configured = new RecommenderSettings(config.papersPerTopic(), config.maxPapers(),
+                Duration.ofDays(config.windowDays()), Math.max(r.candidates(), config.papersPerTopic()),
+                r.diversity(), r.nearDuplicate(), r.shareGranularity(), r.shareFor());
+        return new DigestSettings(configured, d.tickEvery(), d.lease(), config.parallelism(), d.retries(), d.owner());
     }
 
     public DigestSettings withTickEvery(Duration every) {

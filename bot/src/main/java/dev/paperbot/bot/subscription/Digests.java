@@ -2,7 +2,6 @@ package dev.paperbot.bot.subscription;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paperbot.bot.digest.DigestPoster;
-import dev.paperbot.bot.digest.OneWorkspaceToken;
 import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.bot.digest.SlackChat;
 import dev.paperbot.bot.schedule.DigestScheduler;
@@ -47,8 +46,8 @@ final class Digests implements AutoCloseable {
         Recommender upcoming = Recommenders.uncached(index, vectors, embedder, store, settings.recommender(), clock,
                 ticker);
         SlackChat chat = new SlackChat(slack.apiUrl(), settings.retries(), SlackChat.Sleeper.REAL);
-        DigestPoster poster = new DigestPoster(store, picks, index, chat, new OneWorkspaceToken(slack, chat, clock),
-                clock, settings.owner(), settings.lease());
+        DigestPoster poster = new DigestPoster(store, picks, index, chat, slack.tokens(), clock, settings.owner(),
+                settings.lease());
         DigestScheduler scheduler = new DigestScheduler(store.subscriptions(), poster, clock, settings.parallelism());
         if (!settings.tickEvery().isZero()) {
             scheduler.start(settings.tickEvery());

@@ -303,6 +303,8 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
             case NO_TOPICS -> noTopics().text();
             case PAUSED -> "This channel's digest is paused (" + code(r.detail()) + ").";
             case NO_TOKEN -> ":warning: I have no Slack token for this workspace, so I cannot post here.";
+            case NOT_INSTALLED -> ":warning: I am not installed in this workspace any more, so I cannot post here;"
+                    + " the digest is paused until the app is installed again.";
             case FAILED -> ":warning: Slack refused the digest (" + code(r.detail()) + ")"
                     + hint(r.detail()).map(h -> ": " + h).orElse("") + "."
                     + (settings.paused() ? " The digest is paused until `/papers digest now` works." : "");
@@ -521,6 +523,8 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
             case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
                     "my Slack token no longer works; the app needs to be reinstalled";
             case "missing_scope" -> "the app lacks a permission; reinstall it from manifest.yml";
+            case "app_uninstalled", "tokens_revoked", "not_installed" ->
+                    "the app was removed from this workspace; installing it again resumes the digest";
             default -> null;
         });
     }

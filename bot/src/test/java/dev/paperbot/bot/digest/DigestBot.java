@@ -10,7 +10,6 @@ import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One bot instance for tests: its own store connections, recommender, Slack client, poster and scheduler. */
@@ -35,8 +34,8 @@ final class DigestBot implements AutoCloseable {
         store = Stores.open(storeConfig);
         picks = Recommenders.create(index, store, RecommenderSettings.defaults(), time, time);
         SlackChat slack = new SlackChat(slackApiUrl, retries, waits::add);
-        poster = new DigestPoster(store, picks, index, slack, team -> Optional.of("xoxb-test-" + team), time, name,
-                LEASE);
+        poster = new DigestPoster(store, picks, index, slack, team -> new TeamTokens.Found("xoxb-test-" + team), time,
+                name, LEASE);
         scheduler = new DigestScheduler(store.subscriptions(), poster, time, parallelism);
     }
 

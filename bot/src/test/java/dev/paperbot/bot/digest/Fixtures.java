@@ -1,17 +1,12 @@
 package dev.paperbot.bot.digest;
 
+import dev.paperbot.bot.testing.TestPostgres;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Fixtures {
 
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
     private Fixtures() {
     }
@@ -45,28 +38,7 @@ final class Fixtures {
     }
 
     /** A new database in one embedded PostgreSQL per test JVM. */
-    static synchronized StoreConfig freshPostgres() {
-        try {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-                EmbeddedPostgres started = postgres;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // exiting anyway
-                    }
-                }));
-            }
-            String name = "paperbot_bot_" + DATABASES.incrementAndGet();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE " + name);
-            }
-            return StoreConfig.url(postgres.getJdbcUrl("postgres", name)).withMaxPoolSize(4);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    static StoreConfig freshPostgres() {
+        return TestPostgres.freshDatabase();
     }
 }

@@ -44,7 +44,7 @@ class ManifestSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"manifest.yml", "deploy/manifest.http.yml"})
+    @ValueSource(strings = {"manifest.yml", "deploy/manifest.http.yml", "deploy/manifest.distributed.yml"})
     void manifest_is_valid_against_slacks_schema(String file) throws IOException {
         JsonNode manifest = yaml(file);
         assertThat(validate(manifest)).isEmpty();
@@ -54,7 +54,7 @@ class ManifestSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"manifest.yml", "deploy/manifest.http.yml"})
+    @ValueSource(strings = {"manifest.yml", "deploy/manifest.http.yml", "deploy/manifest.distributed.yml"})
     void manifest_asks_only_for_the_scopes_the_bot_uses(String file) throws IOException {
         JsonNode manifest = yaml(file);
         List<String> scopes = new ArrayList<>();
@@ -63,9 +63,13 @@ class ManifestSchemaTest {
         // digest (DigestPoster); nothing else reads messages.
         assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public",
                 "channels:history", "groups:history");
+        // The install link asks for exactly these.
+        assertThat(scopes).containsExactlyInAnyOrder(SlackApps.BOT_SCOPES.split(","));
         assertThat(manifest.at("/oauth_config/scopes/user").isMissingNode()).isTrue();
-        assertThat(manifest.at("/settings/event_subscriptions/bot_events"))
-                .extracting(JsonNode::asText).containsExactly("app_home_opened");
+        assertThat(manifest.at("/settings/event_subscriptions/bot_events")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(file.contains("distributed")
+                        ? List.of("app_home_opened", "app_uninstalled", "tokens_revoked")
+                        : List.of("app_home_opened"));
         assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo("/papers");
         assertThat(manifest.at("/features/slash_commands/0/usage_hint").asText()).isNotBlank();
         assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
@@ -90,6 +94,20 @@ class ManifestSchemaTest {
                         manifest.at("/settings/event_subscriptions/request_url").asText()))
                 .allSatisfy(url -> assertThat(url).startsWith("https://").endsWith("/slack/events"))
                 .containsOnly(manifest.at("/features/slash_commands/0/url").asText());
+    }
+
+    @Test
+    void distributed_manifest_sends_everything_to_one_events_url_and_installers_back_to_the_callback()
+            throws IOException {
+        JsonNode manifest = yaml("deploy/manifest.distributed.yml");
+        String events = manifest.at("/features/slash_commands/0/url").asText();
+        assertThat(events).startsWith("https://").endsWith("/slack/events");
+        assertThat(List.of(manifest.at("/settings/interactivity/request_url").asText(),
+                manifest.at("/settings/event_subscriptions/request_url").asText())).containsOnly(events);
+        assertThat(manifest.at("/oauth_config/redirect_urls")).extracting(JsonNode::asText)
+                .containsExactly(events.replace("/slack/events", "/slack/oauth/callback"));
+        assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isFalse();
+        assertThat(manifest.at("/settings/org_deploy_enabled").asBoolean()).isFalse();
     }
 
     @Test

@@ -35,7 +35,10 @@ import java.util.function.Predicate;
  * <p>It records every call ({@code POST /api/{method}}, form-encoded or JSON; {@code blocks} and {@code view} stay
  * JSON strings that {@link Call#json(String)} parses) and answers like Slack does for the methods the bot uses:
  * {@code auth.test}, {@code chat.postMessage}, {@code chat.postEphemeral}, {@code chat.update}, {@code views.publish},
- * {@code apps.connections.open}; anything else gets {@code {"ok":true}}. It can fail on demand, per method:
+ * {@code apps.connections.open}; anything else gets {@code {"ok":true}}. It plays several workspaces too:
+ * {@link #installCode} makes {@code oauth.v2.access} exchange a code for a workspace's installation (checking the
+ * app's client id and secret, once per code, with rotating tokens if asked), {@code auth.test} then answers for each
+ * token with its own workspace, and {@link #revoke} makes a token fail everywhere. It can fail on demand, per method:
  * {@link Failure#rateLimited(int)} (429 with Retry-After), {@link Failure#serverError(int)},
  * {@link Failure#slackError(String)} ({@code ok:false}, e.g. {@code channel_not_found}) and
  * {@link Failure#slow(Duration)} (answers late, for client timeouts).
@@ -72,6 +75,13 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Failure> permanentFailures = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> cannedAnswers = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
+    private final Map<String, Workspace> tokenWorkspaces = new ConcurrentHashMap<>();
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refreshes = new AtomicLong();
+    private volatile String clientId;
+    private volatile String clientSecret;
     private volatile String socketModeUrl = "ws://127.0.0.1:1/unset";
 
     private FakeSlackApi() throws IOException {
@@ -126,6 +136,55 @@ public final class FakeSlackApi implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + json, e);
         }
+    }
+
+    /**
+     * A workspace the bot can be installed in.
+     *
+     * @param teamId       {@code T...}
+     * @param name         its name
+     * @param enterpriseId its Enterprise Grid org, or null
+     * @param botUserId    the bot's user there
+     * @param botId        the bot there
+     * @param installer    who installs the app there
+     */
+    public record Workspace(String teamId, String name, String enterpriseId, String botUserId, String botId,
+            String installer) {
+
+        /** A workspace outside any org, with ids made from its team id. */
+        public static Workspace of(String teamId) {
+            return new Workspace(teamId, "Team " + teamId, null, "U" + teamId + "BOT", "B" + teamId, "U" + teamId
+                    + "ADMIN");
+        }
+    }
+
+    /** What one install grants. */
+    private record Grant(Workspace workspace, String botToken, String scopes, String refreshToken, int expiresIn) {
+    }
+
+    /** The app's credentials: {@code oauth.v2.access} refuses any other (as Slack does). */
+    public void oauthApp(String id, String secret) {
+        this.clientId = id;
+        this.clientSecret = secret;
+    }
+
+    /** {@code oauth.v2.access} will exchange {@code code} (once) for an installation of {@code ws} with this token. */
+    public void installCode(String code, Workspace ws, String botToken, String scopes) {
+        codes.put(code, new Grant(ws, botToken, scopes, null, 0));
+    }
+
+    /**
+     * The same with token rotation on: the token expires in {@code expiresIn} seconds and comes with a refresh
+     * token that {@code oauth.v2.access} (grant_type=refresh_token) exchanges, once, for a new pair.
+     */
+    public void installCodeRotating(String code, Workspace ws, String botToken, String scopes, String refreshToken,
+            int expiresIn) {
+        codes.put(code, new Grant(ws, botToken, scopes, refreshToken, expiresIn));
+    }
+
+    /** Every call with {@code token} fails with {@code token_revoked} from now on (the app was uninstalled). */
+    public void revoke(String token) {
+        revoked.add(token);
     }
 
     /** Forgets recorded calls, failures and canned answers. */
@@ -213,7 +272,18 @@ public final class FakeSlackApi implements AutoCloseable {
             Map<String, String> params = contentType.startsWith("application/x-www-form-urlencoded")
                     ? parseForm(body) : parseJsonObject(body);
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            if (auth != null && auth.startsWith("Basic ")) {
+                // oauth.v2.access sends the app's credentials as HTTP Basic authentication.
+                String[] credentials = new String(java.util.Base64.getDecoder().decode(auth.substring(6)),
+                        StandardCharsets.UTF_8).split(":", 2);
+                params.putIfAbsent("client_id", credentials[0]);
+                params.putIfAbsent("client_secret", credentials.length > 1 ? credentials[1] : "");
+            }
             calls.add(new Call(method, path, params, token, body, Instant.now()));
+            if (token != null && revoked.contains(token)) {
+                send(exchange, 200, "{\"ok\":false,\"error\":\"token_revoked\"}", Map.of());
+                return;
+            }
 
             Failure failure = nextFailure(method);
             if (failure != null) {
@@ -229,7 +299,7 @@ public final class FakeSlackApi implements AutoCloseable {
                     return;
                 }
             }
-            send(exchange, 200, JSON.writeValueAsString(answerFor(method, params)), Map.of());
+            send(exchange, 200, JSON.writeValueAsString(answerFor(method, params, token)), Map.of());
         }
     }
 
@@ -239,16 +309,31 @@ public final class FakeSlackApi implements AutoCloseable {
         return next != null ? next : permanentFailures.get(method);
     }
 
-    private JsonNode answerFor(String method, Map<String, String> params) {
+    private JsonNode answerFor(String method, Map<String, String> params, String token) {
         JsonNode canned = cannedAnswers.get(method);
         if (canned != null) {
             return canned;
         }
         ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        Workspace ws = token == null ? null : tokenWorkspaces.get(token);
         switch (method) {
-            case "auth.test" -> answer.put("url", "https://fake.slack.test/").put("team", "Fake")
-                    .put("user", "paperbot").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
-                    .put("bot_id", BOT_ID);
+            case "oauth.v2.access" -> {
+                return oauthAccess(params);
+            }
+            case "auth.test" -> {
+                if (ws != null) {
+                    answer.put("url", "https://" + ws.teamId().toLowerCase() + ".slack.test/").put("team", ws.name())
+                            .put("user", "paperbot").put("team_id", ws.teamId()).put("user_id", ws.botUserId())
+                            .put("bot_id", ws.botId()).put("is_enterprise_install", false);
+                    if (ws.enterpriseId() != null) {
+                        answer.put("enterprise_id", ws.enterpriseId());
+                    }
+                } else {
+                    answer.put("url", "https://fake.slack.test/").put("team", "Fake")
+                            .put("user", "paperbot").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
+                            .put("bot_id", BOT_ID);
+                }
+            }
             case "chat.postMessage", "chat.update" -> answer.put("channel", params.getOrDefault("channel", "C0"))
                     .put("ts", nextTs());
             case "chat.postEphemeral" -> answer.put("message_ts", nextTs());
@@ -258,6 +343,50 @@ public final class FakeSlackApi implements AutoCloseable {
             default -> { }
         }
         return answer;
+    }
+
+    /** oauth.v2.access: a code for an installation, or a refresh token for a new token pair. */
+    private JsonNode oauthAccess(Map<String, String> params) {
+        if (clientId != null && (!clientId.equals(params.get("client_id"))
+                || !clientSecret.equals(params.get("client_secret")))) {
+            return error(clientId.equals(params.get("client_id")) ? "bad_client_secret" : "invalid_client_id");
+        }
+        Grant grant;
+        if ("refresh_token".equals(params.get("grant_type"))) {
+            Grant old = params.get("refresh_token") == null ? null : refreshTokens.remove(params.get("refresh_token"));
+            if (old == null) {
+                return error("invalid_refresh_token");
+            }
+            long n = refreshes.incrementAndGet();
+            grant = new Grant(old.workspace(), "xoxe.xoxb-refreshed-" + n + "-" + old.workspace().teamId(),
+                    old.scopes(), "xoxe-1-refresh-" + n + "-" + old.workspace().teamId(), old.expiresIn());
+        } else {
+            grant = params.get("code") == null ? null : codes.remove(params.get("code"));
+            if (grant == null) {
+                return error("invalid_code");
+            }
+        }
+        tokenWorkspaces.put(grant.botToken(), grant.workspace());
+        Workspace ws = grant.workspace();
+        ObjectNode answer = JSON.createObjectNode().put("ok", true).put("app_id", "A0PAPERBOT")
+                .put("access_token", grant.botToken()).put("token_type", "bot").put("scope", grant.scopes())
+                .put("bot_user_id", ws.botUserId()).put("is_enterprise_install", false);
+        answer.putObject("team").put("id", ws.teamId()).put("name", ws.name());
+        if (ws.enterpriseId() != null) {
+            answer.putObject("enterprise").put("id", ws.enterpriseId()).put("name", "Org " + ws.enterpriseId());
+        } else {
+            answer.putNull("enterprise");
+        }
+        answer.putObject("authed_user").put("id", ws.installer());
+        if (grant.refreshToken() != null) {
+            refreshTokens.put(grant.refreshToken(), grant);
+            answer.put("refresh_token", grant.refreshToken()).put("expires_in", grant.expiresIn());
+        }
+        return answer;
+    }
+
+    private static JsonNode error(String code) {
+        return JSON.createObjectNode().put("ok", false).put("error", code);
     }
 
     private String nextTs() {

@@ -95,4 +95,50 @@ class FakeSlackApiTest {
         assertThat(Slack.getInstance(config).methods().appsConnectionsOpen(r -> r.token("xapp-1-A0FAKE-1-0123456789abcdef")).getUrl())
                 .isEqualTo("ws://127.0.0.1:9/link");
     }
+
+    @Test
+    void exchanges_an_install_code_once_for_the_app_it_knows_and_answers_auth_test_per_workspace() throws Exception {
+        slack.oauthApp("1.2", "secret");
+        FakeSlackApi.Workspace acme = FakeSlackApi.Workspace.of("TACME");
+        slack.installCode("c1", acme, "xoxb-acme", "commands,chat:write");
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+        config.setStatsEnabled(false);
+        Slack sdk = Slack.getInstance(config);
+
+        assertThat(sdk.methods().oauthV2Access(r -> r.clientId("1.2").clientSecret("wrong").code("c1")).getError())
+                .isEqualTo("bad_client_secret");
+        var access = sdk.methods().oauthV2Access(r -> r.clientId("1.2").clientSecret("secret").code("c1"));
+        assertThat(access.isOk()).isTrue();
+        assertThat(access.getAccessToken()).isEqualTo("xoxb-acme");
+        assertThat(access.getTeam().getId()).isEqualTo("TACME");
+        assertThat(access.getScope()).isEqualTo("commands,chat:write");
+        assertThat(access.getAuthedUser().getId()).isEqualTo(acme.installer());
+        assertThat(sdk.methods().oauthV2Access(r -> r.clientId("1.2").clientSecret("secret").code("c1")).getError())
+                .as("a code works once").isEqualTo("invalid_code");
+
+        assertThat(sdk.methods("xoxb-acme").authTest(r -> r).getTeamId()).isEqualTo("TACME");
+        assertThat(sdk.methods("xoxb-other").authTest(r -> r).getTeamId()).isEqualTo(FakeSlackApi.TEAM_ID);
+        slack.revoke("xoxb-acme");
+        assertThat(sdk.methods("xoxb-acme").authTest(r -> r).getError()).isEqualTo("token_revoked");
+    }
+
+    @Test
+    void rotating_tokens_refresh_once_per_refresh_token() throws Exception {
+        slack.installCodeRotating("c1", FakeSlackApi.Workspace.of("TACME"), "xoxe.xoxb-1", "commands", "xoxe-1-r",
+                43_200);
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+        config.setStatsEnabled(false);
+        MethodsClient methods = Slack.getInstance(config).methods();
+        assertThat(methods.oauthV2Access(r -> r.clientId("a").clientSecret("b").code("c1")).getRefreshToken())
+                .isEqualTo("xoxe-1-r");
+
+        var refreshed = methods.oauthV2Access(r -> r.clientId("a").clientSecret("b").grantType("refresh_token")
+                .refreshToken("xoxe-1-r"));
+        assertThat(refreshed.getAccessToken()).startsWith("xoxe.xoxb-refreshed-");
+        assertThat(refreshed.getExpiresIn()).isEqualTo(43_200);
+        assertThat(methods.oauthV2Access(r -> r.clientId("a").clientSecret("b").grantType("refresh_token")
+                .refreshToken("xoxe-1-r")).getError()).isEqualTo("invalid_refresh_token");
+    }
 }

@@ -41,13 +41,18 @@ public final class SlackRequests {
 
     /** The form body of {@code /papers <text>} typed by {@link #USER} in {@link #CHANNEL}. */
     public static String slashCommand(String text, String responseUrl) {
+        return slashCommand(TEAM, CHANNEL, USER, text, responseUrl);
+    }
+
+    /** The form body of {@code /papers <text>} typed by {@code user} in {@code channel} of workspace {@code team}. */
+    public static String slashCommand(String team, String channel, String user, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
-        form.put("team_id", TEAM);
+        form.put("team_id", team);
         form.put("team_domain", "test");
-        form.put("channel_id", CHANNEL);
+        form.put("channel_id", channel);
         form.put("channel_name", "general");
-        form.put("user_id", USER);
+        form.put("user_id", user);
         form.put("user_name", "tester");
         form.put("command", "/papers");
         form.put("text", text);
@@ -79,12 +84,33 @@ public final class SlackRequests {
 
     /** An {@code event_callback} envelope around {@code event}. */
     public static String eventCallback(ObjectNode event) {
-        ObjectNode e = JSON.createObjectNode().put("token", "legacy").put("team_id", TEAM).put("api_app_id", "A0TESTAPP")
-                .put("type", "event_callback").put("event_id", "Ev0TEST").put("event_time", 1700000000);
+        return eventCallback(TEAM, FakeSlackApi.BOT_USER_ID, event);
+    }
+
+    /** An {@code event_callback} envelope around {@code event} from workspace {@code team}, for its bot user. */
+    public static String eventCallback(String team, String botUserId, ObjectNode event) {
+        ObjectNode e = JSON.createObjectNode().put("token", "legacy").put("team_id", team).put("api_app_id", "A0TESTAPP")
+                .put("type", "event_callback").put("event_id", "Ev0" + team).put("event_time", 1700000000);
         e.set("event", event);
-        e.putArray("authorizations").addObject().put("team_id", TEAM).put("user_id", FakeSlackApi.BOT_USER_ID)
-                .put("is_bot", true);
+        if (botUserId != null) {
+            e.putArray("authorizations").addObject().put("team_id", team).put("user_id", botUserId)
+                    .put("is_bot", true);
+        }
         return e.toString();
+    }
+
+    /** {@code app_uninstalled} from workspace {@code team}, as Slack sends it: no authorizations. */
+    public static String appUninstalled(String team) {
+        return eventCallback(team, null, JSON.createObjectNode().put("type", "app_uninstalled")
+                .put("event_ts", "1700000000.000400"));
+    }
+
+    /** {@code tokens_revoked} for the bot user of workspace {@code team}. */
+    public static String tokensRevoked(String team, String botUserId) {
+        ObjectNode event = JSON.createObjectNode().put("type", "tokens_revoked").put("event_ts", "1700000000.000500");
+        ObjectNode tokens = event.putObject("tokens");
+        tokens.putArray("bot").add(botUserId);
+        return eventCallback(team, null, event);
     }
 
     public static ObjectNode appHomeOpened(String user) {
@@ -133,9 +159,15 @@ public final class SlackRequests {
     }
 
     public HttpResponse<String> get(URI uri) {
+        return get(uri, Map.of());
+    }
+
+    /** A GET with these headers (a {@code Cookie}, say); redirects are not followed. */
+    public HttpResponse<String> get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(request::header);
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
