@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /slack/events}: commands, button clicks and events from Slack in HTTP mode, handed to Bolt. */
+/**
+ * {@code POST /slack/events}: commands, button clicks and events from Slack in HTTP mode, handed to Bolt. The same
+ * handler serves the install pages of a bot installed in many workspaces ({@code GET /slack/install},
+ * {@code GET /slack/oauth/callback}), which Bolt tells apart by their path.
+ */
 public final class SlackEventsRoute implements Handler {
 
     public static final String PATH = "/slack/events";

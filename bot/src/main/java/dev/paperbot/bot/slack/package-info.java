@@ -5,7 +5,10 @@
  *
  * <p>The same app serves every mode: Socket Mode (Bolt's {@code SocketModeApp}), HTTP mode (Javalin hands each
  * request to Bolt through {@link dev.paperbot.bot.http.BoltBridge}, which verifies signatures) and the local
- * playground (which signs its requests like Slack and runs them through the same bridge).
+ * playground (which signs its requests like Slack and runs them through the same bridge). Installed in many
+ * workspaces, the app is built by {@link dev.paperbot.bot.slack.SlackApps#distributedApp}: Bolt finds each request's
+ * workspace token in the store ({@link dev.paperbot.bot.install}), so listeners just use {@code ctx.client()}, and
+ * {@code app_uninstalled} / {@code tokens_revoked} listeners remove a workspace.
  *
  * <p>Flow of {@code /papers ...}: {@link dev.paperbot.bot.slack.command.PapersCommandParser} turns the text into a
  * validated {@link dev.paperbot.bot.slack.command.PapersCommand}; the work runs on the worker pool; the reply goes in

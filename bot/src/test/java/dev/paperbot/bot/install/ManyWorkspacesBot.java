@@ -56,6 +56,12 @@ final class ManyWorkspacesBot implements AutoCloseable {
     final String base;
 
     ManyWorkspacesBot(FakeSlackApi slack, StoreConfig db, PaperIndex index, FakeTime time, String tokenKey) {
+        this(slack, db, index, time, tokenKey, Duration.ofSeconds(20));
+    }
+
+    /** With {@code ackBudget} zero every slash command answers late, through response_url or the Web API. */
+    ManyWorkspacesBot(FakeSlackApi slack, StoreConfig db, PaperIndex index, FakeTime time, String tokenKey,
+            Duration ackBudget) {
         this.slack = slack;
         this.store = Stores.open(db);
         Distribution distribution = distribution(tokenKey);
@@ -67,7 +73,7 @@ final class ManyWorkspacesBot implements AutoCloseable {
                         Duration.ofSeconds(5))), time, time);
         try {
             this.runtime = BotRuntime.start(config, new BotRuntime.Parts(() -> index, subscriptions,
-                    PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20),
+                    PaperActivity.store(store.feedback(), time), ackBudget,
                     Optional.of(Workspaces.over(store, distribution, time))));
         } catch (RuntimeException e) {
             subscriptions.close();

@@ -180,6 +180,26 @@ class ManyWorkspacesTest {
     }
 
     @Test
+    void a_slash_commands_late_reply_goes_out_with_its_own_workspaces_token() {
+        installBoth();
+        bot.close(); // closes the index too
+        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        papers("quantization", 2);
+        bot = new ManyWorkspacesBot(slack, db, index, time, ManyWorkspacesBot.KEY, Duration.ZERO);
+        slack.reset();
+        // response_url refuses: the reply falls back to chat.postEphemeral with the request's own client.
+        slack.failAlways(FakeSlackApi.RESPONSE_URL, FakeSlackApi.Failure.serverError(500));
+
+        for (FakeSlackApi.Workspace ws : List.of(ACME, BETA)) {
+            assertThat(bot.command(ws.teamId(), "C" + ws.teamId(), "quantization").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(slack.awaitCalls("chat.postEphemeral", 2)).extracting(c -> c.param("channel") + "=" + c.token())
+                .containsExactlyInAnyOrder("CTACME=" + ACME_TOKEN, "CTBETA=" + BETA_TOKEN);
+        assertThat(slack.calls("chat.postEphemeral")).allSatisfy(c -> assertThat(c.allText()).contains("Papers for"));
+    }
+
+    @Test
     void digests_go_to_each_workspace_with_its_own_token() throws Exception {
         installBoth();
         assertThat(bot.command("TACME", "CACME", "subscribe quantization").statusCode()).isEqualTo(200);
