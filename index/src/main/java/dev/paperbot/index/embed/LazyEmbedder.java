@@ -64,9 +64,9 @@ final class LazyEmbedder implements Embedder, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
-        if (loaded instanceof AutoCloseable closeable) {
-            closeable.close();
+    public synchronized void close() {
+        if (loaded instanceof CachedEmbedder cached) {
+            cached.close();
         }
     }
 

@@ -117,7 +117,7 @@ final class DocumentVectors {
     /** Documents that wait to be embedded with {@code model}: never embedded, or embedded with another model. */
     static Query pending(String model) {
         return new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), Occur.FILTER)
+                .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                 .add(new TermQuery(new Term(PaperFields.VECTOR_MODEL, model)), Occur.MUST_NOT)
                 .build();
     }

@@ -42,6 +42,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -278,9 +279,9 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
      * The best {@code offset + limit} documents for a query, filters applied: BM25 (top-k collection that skips
      * blocks which cannot make the top k), fused with the nearest neighbours of the query's vector when it has one.
      */
-    private static SemanticRetrieval.Retrieved retrieve(IndexSearcher searcher, Plan plan, SearchQuery query)
+    private SemanticRetrieval.Retrieved retrieve(IndexSearcher searcher, Plan plan, SearchQuery query)
             throws IOException {
-        return SemanticRetrieval.retrieve(searcher, plan.lexical() == null ? null : plan.lexical().query(),
+        return semantic.retrieve(searcher, plan.lexical() == null ? null : plan.lexical().query(),
                 plan.vector(), plan.filter(), query.offset() + query.limit());
     }
 
@@ -490,8 +491,8 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
                     }
                     Document updated = replacement(reader, doc, PaperDocuments.toPaper(stored),
                             PaperDocuments.addedAt(stored));
-                    updated.removeField(PaperFields.VECTOR);
-                    updated.removeField(PaperFields.VECTOR_MODEL);
+                    updated.removeFields(PaperFields.VECTOR);
+                    updated.removeFields(PaperFields.VECTOR_MODEL);
                     if (c.vector() == null) {
                         DocumentVectors.markUnembeddable(updated, model);
                     } else {
@@ -519,6 +520,34 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
             return docs.size();
         } catch (IOException e) {
             throw new UncheckedIOException("attaching vectors failed in " + name, e);
+        } finally {
+            writing.release();
+        }
+    }
+
+    @Override
+    public void reclaimReplaced() {
+        requireWriter();
+        if (!acquireWritingUnlessClosed()) {
+            return;
+        }
+        try {
+            if (writer.getConfig().getMergePolicy() instanceof TieredMergePolicy tiered) {
+                // Every segment with a replaced document, not only those above the default 10%.
+                double allowed = tiered.getForceMergeDeletesPctAllowed();
+                tiered.setForceMergeDeletesPctAllowed(0);
+                try {
+                    writer.forceMergeDeletes(true);
+                } finally {
+                    tiered.setForceMergeDeletesPctAllowed(allowed);
+                }
+            } else {
+                writer.forceMergeDeletes(true);
+            }
+            writer.commit();
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("merging away replaced documents failed in " + name, e);
         } finally {
             writing.release();
         }

@@ -1,8 +1,8 @@
 package dev.paperbot.index.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +12,10 @@ import org.apache.lucene.search.ScoreDoc;
  * Reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): each ranking gives a document
  * {@code 1 / (k + rank)}, and the sums decide. It uses ranks only, so BM25 scores (unbounded, query-dependent) and
  * cosine similarities need no calibration against each other, which is what makes it hold on collections it was
- * never tuned on. {@code k = 60} is the paper's constant; on SciFact k from 10 to 100 and depths from 50 to 1000
- * all landed within 0.005 nDCG@10 of each other (BENCHMARKS.md).
+ * never tuned on. {@code k = 60} is the paper's constant ({@link SemanticSettings#DEFAULT_FUSION_K}); the sweep in
+ * BENCHMARKS.md shows how little k and the depth matter on SciFact.
  */
 final class RankFusion {
-
-    /** The constant of the original paper. */
-    static final int K = 60;
 
     /**
      * A fused ranking.
@@ -33,41 +30,53 @@ final class RankFusion {
     private RankFusion() {
     }
 
-    /** Fuses a word ranking and a meaning ranking, keeping the best {@code n}; ties keep the word ranking's order. */
-    static Fused fuse(ScoreDoc[] words, ScoreDoc[] meaning, int n) {
-        Map<Integer, float[]> scores = new HashMap<>();
-        List<Integer> order = new ArrayList<>();
-        add(words, scores, order);
-        add(meaning, scores, order);
-        Map<Integer, Integer> wordRank = new HashMap<>();
-        for (int rank = 0; rank < words.length; rank++) {
-            wordRank.putIfAbsent(words[rank].doc, rank);
-        }
+    /**
+     * Fuses a word ranking and a meaning ranking with constant {@code k}, keeping the best {@code n}. Documents with
+     * equal scores in a ranking share its rank, and equal sums are ordered by their word score, then their meaning
+     * score: the result does not depend on the order in which equal documents happen to lie in the index (which a
+     * bulk load on several threads makes vary).
+     */
+    static Fused fuse(ScoreDoc[] words, ScoreDoc[] meaning, int n, int k) {
+        Map<Integer, Float> wordScores = scores(words);
+        Map<Integer, Float> meaningScores = scores(meaning);
+        Map<Integer, Integer> wordRanks = ranks(words);
+        Map<Integer, Integer> meaningRanks = ranks(meaning);
+        Map<Integer, Float> fused = new HashMap<>();
+        wordRanks.forEach((doc, rank) -> fused.merge(doc, 1f / (k + rank + 1), Float::sum));
+        meaningRanks.forEach((doc, rank) -> fused.merge(doc, 1f / (k + rank + 1), Float::sum));
         BitSet semantic = new BitSet();
-        for (int rank = 0; rank < meaning.length; rank++) {
-            if (rank < wordRank.getOrDefault(meaning[rank].doc, Integer.MAX_VALUE)) {
-                semantic.set(meaning[rank].doc);
+        meaningRanks.forEach((doc, rank) -> {
+            if (rank < wordRanks.getOrDefault(doc, Integer.MAX_VALUE)) {
+                semantic.set(doc);
             }
-        }
-        Integer[] docs = order.toArray(Integer[]::new);
-        // Stable sort: equal sums keep first-seen order, i.e. the word ranking wins ties.
-        Arrays.sort(docs, (a, b) -> Float.compare(scores.get(b)[0], scores.get(a)[0]));
-        ScoreDoc[] ranked = new ScoreDoc[Math.min(n, docs.length)];
+        });
+        List<Integer> docs = new ArrayList<>(fused.keySet());
+        docs.sort(Comparator.<Integer>comparingDouble(d -> -fused.get(d))
+                .thenComparingDouble(d -> -wordScores.getOrDefault(d, Float.NEGATIVE_INFINITY))
+                .thenComparingDouble(d -> -meaningScores.getOrDefault(d, Float.NEGATIVE_INFINITY))
+                .thenComparingInt(d -> d));
+        ScoreDoc[] ranked = new ScoreDoc[Math.min(n, docs.size())];
         for (int i = 0; i < ranked.length; i++) {
-            ranked[i] = new ScoreDoc(docs[i], scores.get(docs[i])[0]);
+            ranked[i] = new ScoreDoc(docs.get(i), fused.get(docs.get(i)));
         }
         return new Fused(ranked, semantic);
     }
 
-    private static void add(ScoreDoc[] ranking, Map<Integer, float[]> scores, List<Integer> order) {
-        for (int rank = 0; rank < ranking.length; rank++) {
-            float[] score = scores.get(ranking[rank].doc);
-            if (score == null) {
-                score = new float[1];
-                scores.put(ranking[rank].doc, score);
-                order.add(ranking[rank].doc);
-            }
-            score[0] += 1f / (K + rank + 1);
+    /** Each document's rank (0 = first); equal scores share the rank of the first of them. */
+    private static Map<Integer, Integer> ranks(ScoreDoc[] ranking) {
+        Map<Integer, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < ranking.length; i++) {
+            int rank = i > 0 && ranking[i].score == ranking[i - 1].score ? ranks.get(ranking[i - 1].doc) : i;
+            ranks.putIfAbsent(ranking[i].doc, rank);
         }
+        return ranks;
+    }
+
+    private static Map<Integer, Float> scores(ScoreDoc[] ranking) {
+        Map<Integer, Float> scores = new HashMap<>();
+        for (ScoreDoc sd : ranking) {
+            scores.putIfAbsent(sd.doc, sd.score);
+        }
+        return scores;
     }
 }

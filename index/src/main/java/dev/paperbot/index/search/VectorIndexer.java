@@ -50,6 +50,12 @@ final class VectorIndexer implements AutoCloseable {
         /** How many papers wait for a vector of {@code model}. */
         long waitingCount(String model);
 
+        /**
+         * Merges away the documents that attaching vectors replaced: until then they still count in BM25's
+         * statistics (document frequencies, average length), so scores would depend on when merges happened.
+         */
+        void reclaimReplaced();
+
         long size();
     }
 
@@ -72,7 +78,7 @@ final class VectorIndexer implements AutoCloseable {
     private volatile boolean closed;
     private Thread thread;
 
-    private volatile long embedded;
+    private final java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
     private volatile double perSecond;
     private long backlogStart;
     private long backlogEmbedded;
@@ -125,12 +131,15 @@ final class VectorIndexer implements AutoCloseable {
             done += embedBatch(batch);
             progress.accept(done);
         }
+        if (done > 0) {
+            target.reclaimReplaced();
+        }
         return done;
     }
 
     EmbeddingProgress progress() {
         return new EmbeddingProgress(embedder.model(), target.size(), target.waitingCount(embedder.model()),
-                embedded, perSecond);
+                embedded.get(), perSecond);
     }
 
     private void run() {
@@ -178,7 +187,7 @@ final class VectorIndexer implements AutoCloseable {
             computed.add(new Computed(batch.get(i).id(), batch.get(i).contentHash(), vectors.get(i)));
         }
         int attached = target.attach(embedder.model(), computed);
-        embedded += attached;
+        embedded.addAndGet(attached);
         return attached;
     }
 
@@ -220,6 +229,10 @@ final class VectorIndexer implements AutoCloseable {
             return;
         }
         double seconds = (System.nanoTime() - backlogStartNanos) / 1e9;
+        if (backlogEmbedded >= QUIET_BACKLOG) {
+            // A big backlog replaced many documents; a few new papers a day are left to ordinary merges.
+            target.reclaimReplaced();
+        }
         if (backlogStart >= QUIET_BACKLOG) {
             log.info("Embedded {} papers in {} s ({} a second): searches now combine words and meaning",
                     backlogEmbedded, Math.round(seconds), String.format(java.util.Locale.ROOT, "%.1f",
