@@ -10,6 +10,7 @@ import dev.paperbot.index.embed.Embedders;
 import dev.paperbot.index.eval.BeirEvaluation;
 import dev.paperbot.index.eval.ExpectedScores;
 import dev.paperbot.index.search.IndexSettings;
+import dev.paperbot.index.search.SemanticSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,16 @@ public final class EvalCommand implements Callable<Integer> {
                     + IndexSettings.DEFAULT_JOIN_WEIGHT + ").")
     private Float joinWeight;
 
+    @Option(names = "--rrf-k", paramLabel = "K",
+            description = "Hybrid: reciprocal rank fusion's constant (default: " + SemanticSettings.DEFAULT_FUSION_K
+                    + ").")
+    private Integer fusionK;
+
+    @Option(names = "--depth", paramLabel = "N",
+            description = "Hybrid: papers taken from each ranking before fusion (default: "
+                    + SemanticSettings.DEFAULT_DEPTH + ").")
+    private Integer depth;
+
     @Option(names = "--tokenization", paramLabel = "T", description = "${COMPLETION-CANDIDATES}.")
     private PaperAnalyzer.Tokenization tokenization;
 
@@ -96,6 +107,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.isDirectory(collection)) {
             throw new Cli.UserError("not a directory: " + collection);
         }
+        if (mode == Mode.BM25 && (fusionK != null || depth != null)) {
+            throw new Cli.UserError("--rrf-k and --depth are for --mode hybrid");
+        }
+        if (fusionK != null && (fusionK < 1 || fusionK > 1000) || depth != null && (depth < 10 || depth > 10_000)) {
+            throw new Cli.UserError("--rrf-k must be 1 to 1000 and --depth 10 to 10000");
+        }
         IndexSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         BeirEvaluation.Result r;
@@ -103,7 +120,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (mode == Mode.HYBRID) {
             CachedEmbedder model = loadModel();
             try (ProgressBar bar = embeddingBar(collection)) {
-                r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.hybrid(model, bar::stepTo));
+                r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.hybrid(model, bar::stepTo)
+                        .withFusion(fusionK == null ? SemanticSettings.DEFAULT_FUSION_K : fusionK,
+                                depth == null ? SemanticSettings.DEFAULT_DEPTH : depth));
             } finally {
                 model.close();
             }
@@ -131,7 +150,9 @@ public final class EvalCommand implements Callable<Integer> {
                     r.ndcg10(), r.recall100(), r.mrr10());
             out.printf(Locale.ROOT, "query latency p50 %.1f ms, p99 %.1f ms (ranking the top 101, one pass)%n",
                     r.latency(50).toNanos() / 1e6, r.latency(99).toNanos() / 1e6);
-            out.println("mode: " + mode.name().toLowerCase(Locale.ROOT) + ", settings: " + settings);
+            out.println("mode: " + mode.name().toLowerCase(Locale.ROOT) + (mode == Mode.HYBRID
+                    ? " (rrf k " + (fusionK == null ? SemanticSettings.DEFAULT_FUSION_K : fusionK) + ", depth "
+                    + (depth == null ? SemanticSettings.DEFAULT_DEPTH : depth) + ")" : "") + ", settings: " + settings);
         }
         if (verify) {
             return verify(out, r, settings);

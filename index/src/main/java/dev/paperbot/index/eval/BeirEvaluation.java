@@ -83,8 +83,11 @@ public final class BeirEvaluation {
      * @param mode     {@code BM25} (words only) or {@code HYBRID} (words and meaning fused)
      * @param embedder the embedding model for {@code HYBRID}
      * @param progress told how many documents were embedded so far
+     * @param fusionK  reciprocal rank fusion's constant (hybrid)
+     * @param depth    papers taken from each ranking before fusion (hybrid)
      */
-    public record Options(SearchQuery.Mode mode, Optional<Embedder> embedder, LongConsumer progress) {
+    public record Options(SearchQuery.Mode mode, Optional<Embedder> embedder, LongConsumer progress, int fusionK,
+            int depth) {
 
         public Options {
             Objects.requireNonNull(mode, "mode");
@@ -99,11 +102,17 @@ public final class BeirEvaluation {
         }
 
         public static Options bm25() {
-            return new Options(SearchQuery.Mode.BM25, Optional.empty(), n -> { });
+            return new Options(SearchQuery.Mode.BM25, Optional.empty(), n -> { }, SemanticSettings.DEFAULT_FUSION_K,
+                    SemanticSettings.DEFAULT_DEPTH);
         }
 
         public static Options hybrid(Embedder embedder, LongConsumer progress) {
-            return new Options(SearchQuery.Mode.HYBRID, Optional.of(embedder), progress);
+            return new Options(SearchQuery.Mode.HYBRID, Optional.of(embedder), progress,
+                    SemanticSettings.DEFAULT_FUSION_K, SemanticSettings.DEFAULT_DEPTH);
+        }
+
+        public Options withFusion(int k, int candidates) {
+            return new Options(mode, embedder, progress, k, candidates);
         }
     }
 
@@ -125,7 +134,7 @@ public final class BeirEvaluation {
         Qrels qrels = Qrels.load(qrelsFile);
         Map<String, String> queries = loadQueries(queriesFile);
         SemanticSettings semantic = options.embedder()
-                .map(e -> new SemanticSettings(Optional.of(e), false, false))
+                .map(e -> new SemanticSettings(Optional.of(e), false, false, options.fusionK(), options.depth()))
                 .orElse(SemanticSettings.none());
         try (TemporaryDirectory tmp = TemporaryDirectory.create("paperbot-eval");
                 LuceneIndex index = PaperIndexes.open(tmp.path().resolve("index"), settings, Clock.systemUTC(),
