@@ -54,7 +54,7 @@ public final class Playground {
 
     private final PlaygroundFeed feed = new PlaygroundFeed();
     private final String signingSecret = randomHex(32);
-    private final String botToken = "xoxb-playground-" + randomHex(12);
+    private final String botToken = "xoxb-local_playground_" + randomHex(12);
     private final BotServices services;
     private volatile BoltBridge bolt;
     private volatile String baseUrl;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PaperbotConfigLoaderTest {
 
     static final Path HOME = Path.of("/tmp/paperbot-home");
-    static final String BOT = "xoxb-1111-2222-secretbottoken";
+    static final String BOT = "xoxb-1111_2222_secretbottoken";
     static final String APP = "xapp-1-A111-222-secretapptoken";
 
     @Test
@@ -42,7 +42,7 @@ class PaperbotConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_BOT_TOKEN");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(Map.of("SLACK_BOT_TOKEN", BOT), HOME))
                 .hasMessageContaining("SLACK_APP_TOKEN").hasMessageContaining("SLACK_SIGNING_SECRET");
-        assertThatThrownBy(() -> PaperbotConfigLoader.load(Map.of("SLACK_BOT_TOKEN", "xoxp-user-token-oops",
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(Map.of("SLACK_BOT_TOKEN", "xoxp-user_token_oops",
                 "SLACK_APP_TOKEN", APP), HOME))
                 .hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("xoxb-")
                 .hasMessageNotContaining("oops");

@@ -53,8 +53,8 @@ class ManyWorkspacesTest {
 
     static final FakeSlackApi.Workspace ACME = FakeSlackApi.Workspace.of("TACME");
     static final FakeSlackApi.Workspace BETA = FakeSlackApi.Workspace.of("TBETA");
-    static final String ACME_TOKEN = "xoxb-1-acme-bot-token";
-    static final String BETA_TOKEN = "xoxb-2-beta-bot-token";
+    static final String ACME_TOKEN = "xoxb-1_acme_bot_token";
+    static final String BETA_TOKEN = "xoxb-2_beta_bot_token";
     static final AtomicInteger IDS = new AtomicInteger();
 
     @TempDir
@@ -248,7 +248,7 @@ class ManyWorkspacesTest {
         assertThat(slack.calls()).noneMatch(c -> BETA_TOKEN.equals(c.token()));
 
         // Installed again (a new token): its paused digest resumes and goes out with the new token.
-        String newToken = "xoxb-3-beta-again";
+        String newToken = "xoxb-3_beta_again";
         assertThat(bot.install(BETA, "code-beta-2", newToken).statusCode()).isEqualTo(200);
         assertThat(bot.store.subscriptions().settings(ChannelRef.of("TBETA", "CBETA")).paused()).isFalse();
         slack.reset();
@@ -328,7 +328,7 @@ class ManyWorkspacesTest {
 
     @Test
     void a_rotating_token_is_refreshed_before_a_digest_and_stored_sealed_again() throws Exception {
-        slack.installCodeRotating("code-r", ACME, "xoxe.xoxb-1-first", SlackApps.BOT_SCOPES, "xoxe-1-refresh-first",
+        slack.installCodeRotating("code-r", ACME, "xoxe.xoxb-1_first", SlackApps.BOT_SCOPES, "xoxe-1-refresh-first",
                 3600);
         ManyWorkspacesBot.Started started = bot.startInstall();
         assertThat(bot.callback("code-r", started.state(), started.cookie()).statusCode()).isEqualTo(200);
@@ -350,7 +350,7 @@ class ManyWorkspacesTest {
         assertThat(refresh.param("grant_type")).isEqualTo("refresh_token");
         assertThat(refresh.param("refresh_token")).isEqualTo("xoxe-1-refresh-first");
         Installation refreshed = stored("TACME");
-        assertThat(refreshed.botToken()).startsWith("xoxe.xoxb-refreshed-");
+        assertThat(refreshed.botToken()).startsWith("xoxe.xoxb-refreshed_");
         assertThat(refreshed.refreshToken().orElseThrow()).startsWith("xoxe-1-refresh-");
         assertThat(refreshed.tokenVersion()).isEqualTo(installed.tokenVersion() + 1);
         assertThat(slack.calls("chat.postMessage")).extracting(FakeSlackApi.Call::token)

@@ -34,8 +34,8 @@ class ReplicasOnPostgresTest {
 
     static final FakeSlackApi.Workspace ACME = FakeSlackApi.Workspace.of("TACME");
     static final FakeSlackApi.Workspace BETA = FakeSlackApi.Workspace.of("TBETA");
-    static final String ACME_TOKEN = "xoxb-1-acme-replicas";
-    static final String BETA_TOKEN = "xoxb-2-beta-replicas";
+    static final String ACME_TOKEN = "xoxb-1_acme_replicas";
+    static final String BETA_TOKEN = "xoxb-2_beta_replicas";
 
     FakeTime time;
     FakeSlackApi slack;

@@ -41,7 +41,7 @@ class HttpModeTest {
     static SlackRequests requests;
 
     static PaperbotConfig config(FakeSlackApi slack, String signingSecret, String appToken) {
-        return new PaperbotConfig(Optional.of(new Secret("xoxb-0000-test-bot-token")),
+        return new PaperbotConfig(Optional.of(new Secret("xoxb-0000_test_bot_token")),
                 Optional.ofNullable(appToken).map(Secret::new), Optional.ofNullable(signingSecret).map(Secret::new),
                 URI.create(slack.apiUrl()), "127.0.0.1", 0, Path.of("unused"), Optional.empty());
     }
@@ -91,7 +91,7 @@ class HttpModeTest {
         assertThat(response.body()).contains(ActionIds.MORE_LIKE_THIS, ActionIds.SHARE, ActionIds.NOT_INTERESTED,
                 ActionIds.NEXT_PAGE);
         // Every Web API call went to the fake, with the bot token.
-        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000-test-bot-token"));
+        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000_test_bot_token"));
     }
 
     @Test
@@ -244,7 +244,7 @@ class HttpModeTest {
             FakeSlackApi.Call ephemeral = slow.awaitCall("chat.postEphemeral");
             assertThat(ephemeral.param("channel")).isEqualTo(SlackRequests.CHANNEL);
             assertThat(ephemeral.param("user")).isEqualTo(SlackRequests.USER);
-            assertThat(ephemeral.token()).isEqualTo("xoxb-0000-test-bot-token");
+            assertThat(ephemeral.token()).isEqualTo("xoxb-0000_test_bot_token");
             assertThat(ephemeral.allText()).contains("*diffusion*");
         } finally {
             slow.close();
@@ -306,7 +306,7 @@ class HttpModeTest {
         for (ch.qos.logback.classic.spi.ILoggingEvent event : captured.list) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                     : event.getThrowableProxy().getMessage());
-            assertThat(line).doesNotContain("xoxb-0000-test-bot-token", SECRET);
+            assertThat(line).doesNotContain("xoxb-0000_test_bot_token", SECRET);
         }
     }
 

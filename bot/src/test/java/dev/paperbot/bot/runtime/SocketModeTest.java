@@ -63,7 +63,7 @@ class SocketModeTest {
         FakeSlackApi.Call open = slack.awaitCall("apps.connections.open");
         assertThat(open.token()).isEqualTo("xapp-1-A0TEST-1-0123456789abcdef");
         assertThat(slack.calls("auth.test")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000-test-bot-token"));
+                .allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000_test_bot_token"));
     }
 
     @Test

@@ -81,7 +81,7 @@ class SubscriptionCommandsOverHttpTest {
         DigestSettings settings = DigestSettings.defaults().withTickEvery(Duration.ZERO).withRetries(
                 new SlackChat.Retries(2, Duration.ofMillis(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         subscriptions = (DigestSubscriptions) Subscriptions.withDigests(store, settings, time, time);
-        PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret("xoxb-0000-digest-test")), Optional.empty(),
+        PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret("xoxb-0000_digest_test")), Optional.empty(),
                 Optional.of(new Secret(SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, home, Optional.empty());
         bot = BotRuntime.start(config, new BotRuntime.Parts(opener, subscriptions,
                 PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20)));
@@ -211,7 +211,7 @@ class SubscriptionCommandsOverHttpTest {
         assertThat(postedPaperIds()).isEqualTo(previewed);
         assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> {
             assertThat(c.param("channel")).isEqualTo(SlackRequests.CHANNEL);
-            assertThat(c.token()).isEqualTo("xoxb-0000-digest-test");
+            assertThat(c.token()).isEqualTo("xoxb-0000_digest_test");
         });
         assertThat(subscriptions.ready().orElseThrow().picks.stats().hitCount()).isGreaterThanOrEqualTo(2);
 

@@ -358,7 +358,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 return error("invalid_refresh_token");
             }
             long n = refreshes.incrementAndGet();
-            grant = new Grant(old.workspace(), "xoxe.xoxb-refreshed-" + n + "-" + old.workspace().teamId(),
+            grant = new Grant(old.workspace(), "xoxe.xoxb-refreshed_" + n + "-" + old.workspace().teamId(),
                     old.scopes(), "xoxe-1-refresh-" + n + "-" + old.workspace().teamId(), old.expiresIn());
         } else {
             grant = params.get("code") == null ? null : codes.remove(params.get("code"));

@@ -34,7 +34,7 @@ class FakeSlackApiTest {
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         config.setStatsEnabled(false);
         Slack sdk = http == null ? Slack.getInstance(config) : Slack.getInstance(config, http);
-        return sdk.methods("xoxb-0000-fake-bot-token");
+        return sdk.methods("xoxb-0000_fake_bot_token");
     }
 
     @Test
@@ -45,7 +45,7 @@ class FakeSlackApiTest {
         assertThat(response.isOk()).isTrue();
         assertThat(response.getTs()).isNotBlank();
         FakeSlackApi.Call call = slack.awaitCall("chat.postMessage");
-        assertThat(call.token()).isEqualTo("xoxb-0000-fake-bot-token");
+        assertThat(call.token()).isEqualTo("xoxb-0000_fake_bot_token");
         assertThat(call.param("channel")).isEqualTo("C1");
         assertThat(call.json("blocks").get(0).at("/text/text").asText()).isEqualTo("*bold* text");
         assertThat(call.allText()).contains("hi", "*bold* text");
@@ -136,7 +136,7 @@ class FakeSlackApiTest {
 
         var refreshed = methods.oauthV2Access(r -> r.clientId("a").clientSecret("b").grantType("refresh_token")
                 .refreshToken("xoxe-1-r"));
-        assertThat(refreshed.getAccessToken()).startsWith("xoxe.xoxb-refreshed-");
+        assertThat(refreshed.getAccessToken()).startsWith("xoxe.xoxb-refreshed_");
         assertThat(refreshed.getExpiresIn()).isEqualTo(43_200);
         assertThat(methods.oauthV2Access(r -> r.clientId("a").clientSecret("b").grantType("refresh_token")
                 .refreshToken("xoxe-1-r")).getError()).isEqualTo("invalid_refresh_token");
