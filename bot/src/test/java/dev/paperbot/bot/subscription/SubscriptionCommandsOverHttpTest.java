@@ -187,6 +187,29 @@ class SubscriptionCommandsOverHttpTest {
     }
 
     @Test
+    void a_channel_follows_papers_like_examples_by_command_or_from_more_like_this() throws Exception {
+        List<Paper> quantization = papers("quantization", 3);
+        awaitDigests();
+        String first = quantization.get(0).id().value();
+        String second = quantization.get(1).id().value();
+
+        assertThat(text(command("subscribe like:" + first + ", https://arxiv.org/abs/" + second + "v2")))
+                .contains("now follows papers like \u201C" + first + " " + second + "\u201D")
+                .doesNotContain("Nothing in my index matches");
+        assertThat(text(command("subscribe like:2699.99999"))).contains("Nothing in my index matches papers like");
+
+        // The button under More like this results.
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.FOLLOW_LIKE,
+                quantization.get(2).id().value(), slack.responseUrl("follow"))), FORM);
+        FakeSlackApi.Call reply = slack.awaitCall(FakeSlackApi.RESPONSE_URL);
+        assertThat(reply.allText()).contains("now follows papers like \u201C" + quantization.get(2).id().value());
+
+        assertThat(store.subscriptions().subscriptions(CHANNEL)).extracting(s -> s.topic().display())
+                .containsExactlyInAnyOrder("like:" + first + " " + second, "like:2699.99999",
+                        "like:" + quantization.get(2).id().value());
+    }
+
+    @Test
     void digest_preview_shows_the_papers_the_scheduled_digest_then_posts() throws Exception {
         papers("agents", 5);
         papers("diffusion", 4);
