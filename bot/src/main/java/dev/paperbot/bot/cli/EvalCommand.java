@@ -194,7 +194,7 @@ public final class EvalCommand implements Callable<Integer> {
         ExpectedScores expected = ExpectedScores.of(pinned)
                 .orElseThrow(() -> new Cli.UserError("no pinned " + mode.name().toLowerCase(Locale.ROOT)
                         + " scores for a collection named " + name));
-        if (!settings.equals(IndexSettings.defaults())) {
+        if (!settings.equals(IndexSettings.defaults()) || fusionK != null || depth != null) {
             throw new Cli.UserError("--verify checks the default settings; drop the tuning options");
         }
         List<String> differences = expected.differences(r);
