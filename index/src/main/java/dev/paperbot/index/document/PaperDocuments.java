@@ -119,10 +119,23 @@ public final class PaperDocuments {
 
     /** An author name as compared in author searches: ASCII-folded, lower case, white space collapsed. */
     public static String authorKey(String name) {
-        String collapsed = name.strip().replaceAll("\\s+", " ");
+        String stripped = name.strip();
+        // Most names have single spaces only: the regular expression is for the others (bulk imports call this a lot).
+        String collapsed = singleSpaced(stripped) ? stripped : stripped.replaceAll("\\s+", " ");
         char[] folded = new char[collapsed.length() * 4];
         int length = ASCIIFoldingFilter.foldToASCII(collapsed.toCharArray(), 0, folded, 0, collapsed.length());
         return new String(folded, 0, length).toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the only white space in a (stripped) text is single ASCII spaces. */
+    private static boolean singleSpaced(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? i > 0 && text.charAt(i - 1) == ' ' : Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Values indexed as one exact token must stay far below Lucene's term limit (32766 bytes). */

@@ -72,4 +72,9 @@ public record IndexSettings(
     PaperAnalyzer newAnalyzer() {
         return new PaperAnalyzer(tokenization, stemmer);
     }
+
+    /** The same analysis for the index writer: word results cached per indexing thread. */
+    PaperAnalyzer newIndexingAnalyzer() {
+        return newAnalyzer().withWordCache();
+    }
 }

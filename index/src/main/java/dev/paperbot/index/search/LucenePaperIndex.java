@@ -87,6 +87,8 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     private final String name;
     private final IndexSettings settings;
     private final PaperAnalyzer analyzer;
+    /** The same analysis with a per-thread word cache, for the writer only (see PaperAnalyzer#withWordCache). */
+    private final PaperAnalyzer indexingAnalyzer;
     private final Similarity similarity;
     private final Clock clock;
     private final UserQueryParser parser = new UserQueryParser();
@@ -109,6 +111,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         this.name = name;
         this.settings = settings;
         this.analyzer = settings.newAnalyzer();
+        this.indexingAnalyzer = settings.newIndexingAnalyzer();
         this.similarity = new BM25Similarity(settings.k1(), settings.b());
         this.clock = clock;
         this.queries = new LexicalQueryBuilder(analyzer, settings);
@@ -140,7 +143,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     }
 
     private IndexWriter newWriter() throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        IndexWriterConfig config = new IndexWriterConfig(indexingAnalyzer)
                 .setSimilarity(similarity)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // Only explicit commits count: closing never commits half of something.

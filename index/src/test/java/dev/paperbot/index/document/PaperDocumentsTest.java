@@ -1,0 +1,19 @@
+package dev.paperbot.index.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PaperDocumentsTest {
+
+    @Test
+    void author_keys_fold_case_accents_and_white_space() {
+        assertThat(PaperDocuments.authorKey("Yann LeCun")).isEqualTo("yann lecun");
+        assertThat(PaperDocuments.authorKey("  José   García\t")).isEqualTo("jose garcia");
+        assertThat(PaperDocuments.authorKey("Ana\tMaria\nSilva")).isEqualTo("ana maria silva");
+        assertThat(PaperDocuments.authorKey("Zoë  O'Brien")).isEqualTo("zoe o'brien");
+        // Only ASCII white space is collapsed, as before the fast path: a no-break space stays what it is.
+        assertThat(PaperDocuments.authorKey("A\u00a0B")).isEqualTo("a\u00a0b");
+        assertThat(PaperDocuments.authorKey("A\u2003 B")).isEqualTo("a\u2003 b");
+    }
+}
