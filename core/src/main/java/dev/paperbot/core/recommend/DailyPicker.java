@@ -2,6 +2,7 @@ package dev.paperbot.core.recommend;
 
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.Embedding;
+import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.ChannelSettings;
 import dev.paperbot.core.store.DigestRun;
@@ -80,25 +81,32 @@ final class DailyPicker implements Recommender {
         take(topic, result, excluded, picks, pickedTerms, settings.perTopic());
     }
 
-    /** Walks the diversified hits, taking up to {@code wanted} that are unseen, not picked and no near-copy. */
+    /**
+     * Walks the diversified hits, taking up to {@code wanted} that are unseen, not picked and no near-copy; then has
+     * the index explain the ones taken (snippet and matched words), and only those.
+     */
     private void take(Topic topic, TopicSearches.Result result, Set<PaperId> excluded, List<Pick> picks,
             List<Set<String>> pickedTerms, int wanted) {
-        int taken = 0;
+        List<TopicSearches.Candidate> chosen = new ArrayList<>();
         for (TopicSearches.Candidate c : result.ordered()) {
-            if (taken >= wanted || picks.size() >= settings.maxPerDigest()) {
-                return;
+            if (chosen.size() >= wanted || picks.size() + chosen.size() >= settings.maxPerDigest()) {
+                break;
             }
             if (excluded.contains(c.id()) || alreadyPicked(picks, c.id()) || nearCopy(c, pickedTerms)) {
                 continue;
             }
-            List<String> matched = c.hit().matchedTerms();
+            chosen.add(c);
+            pickedTerms.add(c.terms());
+        }
+        if (chosen.isEmpty()) {
+            return;
+        }
+        for (SearchHit hit : searches.explained(result, chosen)) {
+            List<String> matched = hit.matchedTerms();
             if (matched.isEmpty() && topic.kind() == Topic.Kind.AUTHOR) {
                 matched = List.of(topic.text());
             }
-            picks.add(new Pick(c.hit().paper(), topic, matched, c.hit().snippet(), c.hit().score(),
-                    c.hit().semantic()));
-            pickedTerms.add(c.terms());
-            taken++;
+            picks.add(new Pick(hit.paper(), topic, matched, hit.snippet(), hit.score(), hit.semantic()));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.store.Topic;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +27,29 @@ final class TopicSearches {
     record Key(String topicKey, Instant windowStart, Embedding moved) {
     }
 
-    /** A hit and its content words. */
-    record Candidate(SearchHit hit, Set<String> terms) {
+    /**
+     * A hit (without snippet and matched words: searches ask for many candidates and channels show a few), its
+     * content words, and once a channel picked it, the hit with its snippet and matched words, kept for the other
+     * channels that share the search.
+     */
+    static final class Candidate {
+        private final SearchHit hit;
+        private final Set<String> terms;
+        private volatile SearchHit explained;
+
+        Candidate(SearchHit hit, Set<String> terms) {
+            this.hit = hit;
+            this.terms = terms;
+        }
+
+        SearchHit hit() {
+            return hit;
+        }
+
+        Set<String> terms() {
+            return terms;
+        }
+
         PaperId id() {
             return hit.paper().id();
         }
@@ -37,8 +59,9 @@ final class TopicSearches {
      * @param ordered    the hits, best first, re-ordered by MMR for diversity
      * @param full       true when the search returned as many hits as asked: more may exist beyond them
      * @param searchedAt the index was searched at or after this instant
+     * @param query      the search that found them (to explain the hits a channel picks)
      */
-    record Result(List<Candidate> ordered, boolean full, Instant searchedAt) {
+    record Result(List<Candidate> ordered, boolean full, Instant searchedAt, SearchQuery query) {
     }
 
     /** Hits kept for sharing at most, over all searches. */
@@ -92,28 +115,82 @@ final class TopicSearches {
                 windowStart, SearchQuery.Mode.AUTO,
                 topic.kind() == Topic.Kind.AUTHOR ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL,
                 java.util.Set.copyOf(topic.exampleIds()), moved);
-        List<SearchHit> hits = index.search(query).hits();
+        // Candidates without snippets: highlighting all of them was most of a search's cost, for papers not shown.
+        List<SearchHit> hits = index.search(query.withSnippets(false)).hits();
         List<Candidate> candidates = new ArrayList<>(hits.size());
         for (SearchHit h : hits) {
             candidates.add(new Candidate(h, Terms.of(h.paper())));
         }
-        return new Result(mmr(candidates), hits.size() >= limit, at);
+        return new Result(mmr(candidates), hits.size() >= limit, at, query);
+    }
+
+    /**
+     * The chosen candidates' hits with their snippets and matched words, in order. The index explains those not
+     * explained yet in one call; a candidate explained for one channel is reused by the others sharing the search.
+     */
+    List<SearchHit> explained(Result result, List<Candidate> chosen) {
+        List<Candidate> missing = chosen.stream().filter(c -> c.explained == null).toList();
+        if (!missing.isEmpty()) {
+            List<SearchHit> hits = index.explain(result.query(), missing.stream().map(Candidate::hit).toList());
+            for (int i = 0; i < missing.size(); i++) {
+                missing.get(i).explained = hits.get(i);
+            }
+        }
+        return chosen.stream().map(c -> c.explained).toList();
     }
 
     /**
      * Maximal marginal relevance: repeatedly takes the candidate with the best mix of relevance (score relative to
-     * the top hit) and novelty (1 - its highest term overlap with those already taken).
+     * the top hit) and novelty (1 - its highest term overlap with those already taken). Computed as far as it is
+     * read ({@link MmrOrder}): a channel reads the first few candidates, and each one read costs a pass over the
+     * others, so the full order of 40 would cost ten times what a channel needs.
      */
     private List<Candidate> mmr(List<Candidate> ranked) {
-        if (ranked.size() <= 1) {
-            return ranked;
+        return ranked.size() <= 1 ? ranked : new MmrOrder(ranked, settings.diversity());
+    }
+
+    /**
+     * The MMR order of some candidates, computed on demand and kept: element {@code k} costs one pass over the
+     * candidates not taken yet. Thread-safe (channels sharing a search read it concurrently); the order is the one a
+     * full computation gives, whoever reads first.
+     */
+    static final class MmrOrder extends AbstractList<Candidate> {
+        private final double lambda;
+        private final double top;
+        private final List<Candidate> remaining;
+        private final List<Candidate> ordered;
+        /** For each remaining candidate, its highest overlap with those taken before {@link #last}. */
+        private final double[] maxSim;
+        /** The candidate taken last, whose overlaps with the remaining ones are not in {@link #maxSim} yet. */
+        private Candidate last;
+
+        MmrOrder(List<Candidate> ranked, double lambda) {
+            this.lambda = lambda;
+            this.top = Math.max(ranked.getFirst().hit().score(), 1e-9);
+            this.remaining = new ArrayList<>(ranked);
+            this.ordered = new ArrayList<>(ranked.size());
+            this.maxSim = new double[ranked.size()];
         }
-        double top = Math.max(ranked.getFirst().hit().score(), 1e-9);
-        double lambda = settings.diversity();
-        List<Candidate> remaining = new ArrayList<>(ranked);
-        List<Candidate> ordered = new ArrayList<>(ranked.size());
-        double[] maxSim = new double[remaining.size()];
-        while (!remaining.isEmpty()) {
+
+        @Override
+        public synchronized Candidate get(int index) {
+            while (ordered.size() <= index && !remaining.isEmpty()) {
+                takeNext();
+            }
+            return ordered.get(index);
+        }
+
+        @Override
+        public int size() {
+            return maxSim.length;
+        }
+
+        private void takeNext() {
+            if (last != null) {
+                for (int i = 0; i < remaining.size(); i++) {
+                    maxSim[i] = Math.max(maxSim[i], Terms.jaccard(last.terms(), remaining.get(i).terms()));
+                }
+            }
             int best = 0;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < remaining.size(); i++) {
@@ -123,13 +200,9 @@ final class TopicSearches {
                     best = i;
                 }
             }
-            Candidate taken = remaining.remove(best);
+            last = remaining.remove(best);
             System.arraycopy(maxSim, best + 1, maxSim, best, remaining.size() - best);
-            ordered.add(taken);
-            for (int i = 0; i < remaining.size(); i++) {
-                maxSim[i] = Math.max(maxSim[i], Terms.jaccard(taken.terms(), remaining.get(i).terms()));
-            }
+            ordered.add(last);
         }
-        return ordered;
     }
 }

@@ -17,6 +17,19 @@ public interface PaperIndex extends AutoCloseable {
     /** Searches with untrusted free text; never throws for any text a user can type. */
     SearchResults search(SearchQuery query);
 
+    /**
+     * Adds to hits of {@code query} found {@linkplain SearchQuery#withSnippets without snippets} what a search with
+     * them would have given: each hit's snippet and the query's words it contains. The hits come back in the same
+     * order with the same paper, score and {@code semantic} flag; a hit whose paper left the index comes back as it
+     * was. Costs about what those hits cost in a search with snippets, so callers ask only for the hits they show.
+     *
+     * <p>The default returns the hits unchanged: right for an index whose hits always carry their snippets. An
+     * index that honours {@link SearchQuery#snippets()} must override it, and so must any index that wraps another.
+     */
+    default List<SearchHit> explain(SearchQuery query, List<SearchHit> hits) {
+        return hits;
+    }
+
     /** Papers most like the given one, the paper itself and {@code excluded} left out. Empty when it is unknown. */
     List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded);
 

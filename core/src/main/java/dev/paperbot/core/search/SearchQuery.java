@@ -22,10 +22,13 @@ import java.util.Set;
  *                   vectors), as well as what {@code text} says; the examples themselves are left out. May be empty.
  * @param vector     when not null, the meaning to look for instead of the embedding of {@code text} and
  *                   {@code like} (a topic moved by feedback); used only when the ranking uses vectors
+ * @param snippets   whether hits come with their snippet and matched words (the default). Those are most of what
+ *                   a hit costs: a caller that ranks many candidates and shows a few asks without them, then has
+ *                   {@link PaperIndex#explain} add them to the few it shows
  */
 public record SearchQuery(
         String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode, Field field,
-        Set<PaperId> like, Embedding vector) {
+        Set<PaperId> like, Embedding vector, boolean snippets) {
 
     /** Most example papers one query may name. */
     public static final int MAX_LIKE = 50;
@@ -56,6 +59,12 @@ public record SearchQuery(
         }
     }
 
+    /** A query whose hits come with snippets (the form before {@link #snippets} existed). */
+    public SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode,
+            Field field, Set<PaperId> like, Embedding vector) {
+        this(text, limit, offset, excluded, addedAfter, mode, field, like, vector, true);
+    }
+
     /** A query without example papers or vector (the form before they existed). */
     public SearchQuery(String text, int limit, int offset, Set<PaperId> excluded, Instant addedAfter, Mode mode,
             Field field) {
@@ -81,30 +90,35 @@ public record SearchQuery(
     }
 
     public SearchQuery withOffset(int newOffset) {
-        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode, field, like, vector);
+        return new SearchQuery(text, limit, newOffset, excluded, addedAfter, mode, field, like, vector, snippets);
     }
 
     public SearchQuery withExcluded(Set<PaperId> newExcluded) {
-        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode, field, like, vector);
+        return new SearchQuery(text, limit, offset, newExcluded, addedAfter, mode, field, like, vector, snippets);
     }
 
     public SearchQuery withAddedAfter(Instant instant) {
-        return new SearchQuery(text, limit, offset, excluded, instant, mode, field, like, vector);
+        return new SearchQuery(text, limit, offset, excluded, instant, mode, field, like, vector, snippets);
     }
 
     public SearchQuery withMode(Mode newMode) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode, field, like, vector);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, newMode, field, like, vector, snippets);
     }
 
     public SearchQuery withField(Field newField) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, newField, like, vector);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, newField, like, vector, snippets);
     }
 
     public SearchQuery withLike(Set<PaperId> examples) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, examples, vector);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, examples, vector, snippets);
     }
 
     public SearchQuery withVector(Embedding meaning) {
-        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, like, meaning);
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, like, meaning, snippets);
+    }
+
+    /** The same query with hits that carry snippets and matched words ({@code true}) or not. */
+    public SearchQuery withSnippets(boolean withSnippets) {
+        return new SearchQuery(text, limit, offset, excluded, addedAfter, mode, field, like, vector, withSnippets);
     }
 }

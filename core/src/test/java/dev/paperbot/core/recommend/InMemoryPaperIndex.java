@@ -32,6 +32,8 @@ final class InMemoryPaperIndex implements PaperIndex {
     private final Map<PaperId, Entry> papers = new LinkedHashMap<>();
     private final Clock clock;
     final AtomicInteger searches = new AtomicInteger();
+    /** Hits given to {@link #explain}. */
+    final AtomicInteger explained = new AtomicInteger();
 
     InMemoryPaperIndex(Clock clock) {
         this.clock = clock;
@@ -70,8 +72,28 @@ final class InMemoryPaperIndex implements PaperIndex {
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(h -> h.paper().id()));
-        List<SearchHit> page = hits.stream().skip(q.offset()).limit(q.limit()).toList();
+        List<SearchHit> page = hits.stream().skip(q.offset()).limit(q.limit())
+                .map(h -> q.snippets() ? h : new SearchHit(h.paper(), h.score(), Snippet.empty(), List.of(),
+                        h.semantic()))
+                .toList();
         return new SearchResults(page, hits.size(), Optional.empty());
+    }
+
+    /** Snippet and matched words as a search with snippets gives them. */
+    @Override
+    public synchronized List<SearchHit> explain(SearchQuery q, List<SearchHit> hits) {
+        explained.addAndGet(hits.size());
+        List<String> words = words(q.text());
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        for (SearchHit h : hits) {
+            Paper p = h.paper();
+            List<String> matched = q.field() == SearchQuery.Field.AUTHORS ? List.of(q.text().strip())
+                    : words.stream().filter(w -> words(p.title()).contains(w) || words(p.abstractText()).contains(w))
+                            .toList();
+            Snippet snippet = q.field() == SearchQuery.Field.AUTHORS ? Snippet.empty() : Snippet.plain(p.title());
+            out.add(new SearchHit(p, h.score(), snippet, matched, h.semantic()));
+        }
+        return out;
     }
 
     private static List<String> words(String text) {

@@ -108,6 +108,27 @@ class RecommenderTest {
     }
 
     @Test
+    void candidates_come_without_snippets_and_only_the_picked_papers_are_explained_once_per_shared_search() {
+        ChannelRef other = ChannelRef.of("T1", "C2");
+        subscribe("quantization");
+        store.subscriptions().subscribe(other, Topic.parse("quantization"), "U1", time.instant());
+        addPapers("quantization", 12);
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+
+        DailyPicks first = picks.picks(CH, DAY);
+        DailyPicks second = picks.picks(other, DAY);
+
+        assertThat(index.searches.get()).isEqualTo(1);
+        // 12 candidates found, 3 shown: only those 3 were explained, and the second channel reused them.
+        assertThat(index.explained.get()).isEqualTo(3);
+        assertThat(second.paperIds()).isEqualTo(first.paperIds());
+        assertThat(first.picks()).hasSize(3).allSatisfy(pick -> {
+            assertThat(pick.snippet().isEmpty()).isFalse();
+            assertThat(pick.matchedTerms()).containsExactly("quantization");
+        });
+    }
+
+    @Test
     void nothing_repeats_across_days_and_dismissed_papers_never_come_back() {
         subscribe("quantization");
         addPapers("quantization", 4);

@@ -43,6 +43,25 @@ class TermsTest {
         assertThat(Terms.jaccard(Set.of(), Terms.of(paper("some words", "")))).isZero();
     }
 
+    @Test
+    void the_overlap_of_mixed_case_accented_and_astral_words_agrees_with_counting_words() {
+        Random random = new Random(11);
+        String[] vocabulary = {"The", "THE", "the", "Using", "USING", "using", "of", "OF", "Ab", "abc", "ABC", "Abc",
+            "naïve", "NAÏVE", "Straße", "STRASSE", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "𐐀𐐁𐐂", "𐐨𐐩𐐪", "x1", "x12", "X12", "2024", "İstanbul",
+            "ǅemal", "between", "Between", "approaches", "methods", "method"};
+        for (int round = 0; round < 300; round++) {
+            Set<String> a = Terms.of(paper("t " + text(random, vocabulary), text(random, vocabulary)));
+            Set<String> b = Terms.of(paper("t", text(random, vocabulary)));
+            Set<String> union = new HashSet<>(a);
+            union.addAll(b);
+            Set<String> common = new HashSet<>(a);
+            common.retainAll(b);
+            double expected = union.isEmpty() ? 0 : (double) common.size() / union.size();
+            assertThat(Terms.jaccard(a, b)).isCloseTo(expected, within(1e-12));
+            assertThat(a.isEmpty()).isEqualTo(Set.copyOf(a).isEmpty());
+        }
+    }
+
     private static String text(Random random, String[] vocabulary) {
         StringBuilder sb = new StringBuilder();
         for (int i = random.nextInt(80); i > 0; i--) {

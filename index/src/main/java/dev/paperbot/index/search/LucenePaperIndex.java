@@ -101,6 +101,8 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private final SemanticRetrieval semantic;
+    /** Papers of recent hits, so that topic searches and pages returning them again skip the stored fields. */
+    private final StoredPapers storedPapers = new StoredPapers();
     /** Null without an embedding model, and for a read-only index. */
     private final VectorIndexer indexer;
     private volatile boolean closed;
@@ -180,7 +182,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
             SemanticRetrieval.Retrieved found = retrieve(searcher, plan.get(), query);
             ScoreDoc[] all = found.ranked();
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(query.offset(), all.length), all.length);
-            List<SearchHit> hits = hits(searcher, page, plan.get().lexical(), found.semantic());
+            List<SearchHit> hits = hits(searcher, page, plan.get().lexical(), found.semantic(), query.snippets());
             return new SearchResults(hits, found.totalHits(), userQuery.notice());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed in " + name, e);
@@ -240,26 +242,8 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         Optional<LexicalQuery> words = build(userQuery, query);
         List<Paper> examples = new ArrayList<>();
         List<Embedding> exampleVectors = new ArrayList<>();
-        if (!query.like().isEmpty() && query.field() == SearchQuery.Field.ALL) {
-            IdLookup lookup = new IdLookup(searcher.getIndexReader());
-            for (PaperId id : query.like()) {
-                int doc = lookup.docId(id);
-                if (doc >= 0) {
-                    examples.add(PaperDocuments.toPaper(searcher.storedFields().document(doc)));
-                    Embedding v = DocumentVectors.vector(searcher.getIndexReader(), doc);
-                    if (v != null) {
-                        exampleVectors.add(v);
-                    }
-                }
-            }
-        }
-        LexicalQuery lexical = words.orElse(null);
-        if (!examples.isEmpty()) {
-            Query like = ExampleQueries.like(searcher.getIndexReader(), analyzer, examples);
-            lexical = lexical == null ? new LexicalQuery(like, List.of(), null)
-                    : new LexicalQuery(new BooleanQuery.Builder().add(lexical.query(), Occur.SHOULD)
-                            .add(like, Occur.SHOULD).build(), lexical.words(), lexical.name());
-        }
+        examples(searcher, query, examples, exampleVectors);
+        LexicalQuery lexical = lexical(searcher, words, examples);
         Embedding vector = null;
         boolean hasMeaning = words.isPresent() || !examples.isEmpty() || query.vector() != null;
         if (hasMeaning && semantic.usesVectors(query, searcher)) {
@@ -270,6 +254,38 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         }
         Set<PaperId> excluded = query.like().isEmpty() ? query.excluded() : union(query.excluded(), query.like());
         return Optional.of(new Plan(lexical, vector, filter(excluded, query.addedAfter())));
+    }
+
+    /** The example papers of a {@code like} search that are in the index, and those of their vectors it has. */
+    private static void examples(IndexSearcher searcher, SearchQuery query, List<Paper> examples,
+            List<Embedding> vectors) throws IOException {
+        if (query.like().isEmpty() || query.field() != SearchQuery.Field.ALL) {
+            return;
+        }
+        IdLookup lookup = new IdLookup(searcher.getIndexReader());
+        for (PaperId id : query.like()) {
+            int doc = lookup.docId(id);
+            if (doc >= 0) {
+                examples.add(PaperDocuments.toPaper(searcher.storedFields().document(doc)));
+                Embedding v = DocumentVectors.vector(searcher.getIndexReader(), doc);
+                if (v != null) {
+                    vectors.add(v);
+                }
+            }
+        }
+    }
+
+    /** The words of a search and the example papers' distinctive terms as one query; null when there are none. */
+    private LexicalQuery lexical(IndexSearcher searcher, Optional<LexicalQuery> words, List<Paper> examples)
+            throws IOException {
+        LexicalQuery lexical = words.orElse(null);
+        if (!examples.isEmpty()) {
+            Query like = ExampleQueries.like(searcher.getIndexReader(), analyzer, examples);
+            lexical = lexical == null ? new LexicalQuery(like, List.of(), null)
+                    : new LexicalQuery(new BooleanQuery.Builder().add(lexical.query(), Occur.SHOULD)
+                            .add(like, Occur.SHOULD).build(), lexical.words(), lexical.name());
+        }
+        return lexical;
     }
 
     private static Set<PaperId> union(Set<PaperId> a, Set<PaperId> b) {
@@ -302,9 +318,49 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
                 return List.of();
             }
             SemanticRetrieval.Retrieved found = retrieve(searcher, plan.get(), like);
-            return hits(searcher, found.ranked(), plan.get().lexical(), found.semantic());
+            return hits(searcher, found.ranked(), plan.get().lexical(), found.semantic(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("similar-papers search failed in " + name, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * Snippets and matched words for hits found without them, as {@link #search} would have made them: the same
+     * words (and example papers' terms), highlighted in the papers' current documents.
+     */
+    @Override
+    public List<SearchHit> explain(SearchQuery query, List<SearchHit> hits) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            List<Paper> examples = new ArrayList<>();
+            examples(searcher, query, examples, new ArrayList<>());
+            LexicalQuery lexical = lexical(searcher, build(parser.parse(query.text()), query), examples);
+            IdLookup lookup = new IdLookup(searcher.getIndexReader());
+            int[] positions = new int[hits.size()];
+            int[] docIds = new int[hits.size()];
+            int found = 0;
+            for (int i = 0; i < hits.size(); i++) {
+                int doc = lookup.docId(hits.get(i).paper().id());
+                if (doc >= 0) {
+                    positions[found] = i;
+                    docIds[found++] = doc;
+                }
+            }
+            Details details = details(searcher, Arrays.copyOf(docIds, found), lexical);
+            List<SearchHit> explained = new ArrayList<>(hits);
+            for (int k = 0; k < found; k++) {
+                SearchHit hit = hits.get(positions[k]);
+                explained.set(positions[k], new SearchHit(hit.paper(), hit.score(), details.snippets()[k],
+                        details.matched().get(k), hit.semantic()));
+            }
+            return explained;
+        } catch (IOException e) {
+            throw new UncheckedIOException("explaining hits failed in " + name, e);
         } finally {
             release(searcher);
         }
@@ -700,26 +756,41 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     }
 
     /**
-     * Hits for ranked documents: stored paper, snippet of the abstract, which query words it contains, and whether
-     * the meaning ranking found it ({@code semantic}, by doc id).
+     * Hits for ranked documents: stored paper, whether the meaning ranking found it ({@code semantic}, by doc id)
+     * and, {@code withDetails}, the snippet of the abstract and which query words it contains.
      *
      * @param lexical the words searched for, or null for a search by meaning alone
      */
-    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, LexicalQuery lexical, BitSet semantic)
-            throws IOException {
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] ranked, LexicalQuery lexical, BitSet semantic,
+            boolean withDetails) throws IOException {
         int[] docIds = Arrays.stream(ranked).mapToInt(sd -> sd.doc).toArray();
-        Query highlight = lexical == null ? new MatchNoDocsQuery() : lexical.query();
-        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(highlight, docIds);
+        Details details = withDetails ? details(searcher, docIds, lexical) : null;
         List<SearchHit> hits = new ArrayList<>(ranked.length);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < ranked.length; i++) {
-            Paper paper = PaperDocuments.toPaper(stored.document(docIds[i]));
-            List<String> matched = lexical == null ? List.of()
-                    : lexical.name() != null ? List.of(lexical.name())
-                    : matchedWords(searcher.getIndexReader(), docIds[i], lexical.words());
-            hits.add(new SearchHit(paper, ranked[i].score, snippets[i], matched, semantic.get(docIds[i])));
+            Paper paper = storedPapers.paper(searcher.getIndexReader(), stored, docIds[i]);
+            hits.add(details == null ? new SearchHit(paper, ranked[i].score, Snippet.empty(), List.of(),
+                    semantic.get(docIds[i])) : new SearchHit(paper, ranked[i].score, details.snippets()[i],
+                    details.matched().get(i), semantic.get(docIds[i])));
         }
         return hits;
+    }
+
+    /** Why each document matches: its snippet and the query's words it contains (in the order of the documents). */
+    private record Details(Snippet[] snippets, List<List<String>> matched) {
+    }
+
+    /** @param lexical the words searched for, or null for a search by meaning alone */
+    private Details details(IndexSearcher searcher, int[] docIds, LexicalQuery lexical) throws IOException {
+        Query highlight = lexical == null ? new MatchNoDocsQuery() : lexical.query();
+        Snippet[] snippets = new SnippetHighlighter(searcher, analyzer).snippets(highlight, docIds);
+        List<List<String>> matched = new ArrayList<>(docIds.length);
+        for (int doc : docIds) {
+            matched.add(lexical == null ? List.of()
+                    : lexical.name() != null ? List.of(lexical.name())
+                    : matchedWords(searcher.getIndexReader(), doc, lexical.words()));
+        }
+        return new Details(snippets, matched);
     }
 
     /** The words of the query that occur in a paper, read from the postings: nothing is analysed again. */

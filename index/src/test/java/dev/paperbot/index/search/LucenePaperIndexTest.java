@@ -73,6 +73,53 @@ class LucenePaperIndexTest {
     }
 
     @Test
+    void hits_without_snippets_are_explained_later_exactly_as_a_search_with_snippets_gives_them() {
+        index.upsert(List.of(
+                paper("a", "Post-training quantization of LLMs", "We quantize weights of large language models."),
+                paper("b", "Quantization-aware training", "Training with fake quantization of activations."),
+                paper("c", "Graph neural networks", "Message passing on graphs."),
+                paper("d", "Pre-training at scale", "Pretraining data for LLMs, and its quantization.")));
+        SearchQuery query = new SearchQuery("\"post training\" quantization LLMs", 10, 0, Set.of(), null,
+                SearchQuery.Mode.AUTO);
+
+        List<SearchHit> full = index.search(query).hits();
+        List<SearchHit> bare = index.search(query.withSnippets(false)).hits();
+
+        assertThat(bare).extracting(h -> h.paper().id()).isEqualTo(full.stream().map(h -> h.paper().id()).toList());
+        assertThat(bare).extracting(SearchHit::score).isEqualTo(full.stream().map(SearchHit::score).toList());
+        assertThat(bare).allSatisfy(h -> {
+            assertThat(h.snippet().isEmpty()).isTrue();
+            assertThat(h.matchedTerms()).isEmpty();
+        });
+        // Explained in any order, any subset: each hit as the search with snippets made it.
+        List<SearchHit> some = List.of(bare.getLast(), bare.getFirst());
+        assertThat(index.explain(query.withSnippets(false), some))
+                .isEqualTo(List.of(full.getLast(), full.getFirst()));
+        assertThat(index.explain(query, bare)).isEqualTo(full);
+    }
+
+    @Test
+    void explaining_an_author_search_and_a_paper_that_left_the_index() {
+        index.upsert(List.of(paper("a", "One", "first abstract").withAuthors(List.of("Yann LeCun")),
+                paper("b", "Two", "second abstract").withAuthors(List.of("Yann LeCun"))));
+        SearchQuery byAuthor = new SearchQuery("Yann LeCun", 10, 0, Set.of(), null, SearchQuery.Mode.AUTO,
+                SearchQuery.Field.AUTHORS);
+        List<SearchHit> full = index.search(byAuthor).hits();
+        List<SearchHit> bare = index.search(byAuthor.withSnippets(false)).hits();
+        assertThat(index.explain(byAuthor, bare)).isEqualTo(full);
+
+        index.close();
+        index = PaperIndexes.inMemory(IndexSettings.defaults(), clock);
+        index.upsert(List.of(paper("b", "Two", "second abstract").withAuthors(List.of("Yann LeCun"))));
+        List<SearchHit> explained = index.explain(byAuthor, bare);
+        int gone = bare.get(0).paper().id().value().equals("a") ? 0 : 1;
+        // The paper that left comes back as it was; the other one is explained.
+        assertThat(explained.get(gone)).isEqualTo(bare.get(gone));
+        assertThat(explained.get(1 - gone).matchedTerms()).containsExactly("Yann LeCun");
+        assertThat(index.explain(byAuthor, List.of())).isEmpty();
+    }
+
+    @Test
     void replacing_a_paper_keeps_one_copy_and_the_instant_it_was_first_added() {
         index.upsert(List.of(paper("a", "Old title", "old abstract")));
         now.set(T0.plus(Duration.ofDays(3)));
