@@ -123,6 +123,7 @@ final class BenchSearchCommand implements Callable<Integer> {
             o.put("rank_ms", r.rank());
             o.put("search_cpu_ms", r.searchCpu());
             o.put("rank_cpu_ms", r.rankCpu());
+            o.put("concurrent", r.concurrent());
             out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "%s: %d papers indexed in %.2f s (%.0f papers/s), index %.1f MB%n", name,
@@ -135,6 +136,10 @@ final class BenchSearchCommand implements Callable<Integer> {
                     r.rank().p50(), r.rank().p99(), r.rank().max());
             out.printf(Locale.ROOT, "CPU time of the thread: search p50 %.2f ms, p99 %.2f ms; rank p50 %.2f ms, "
                     + "p99 %.2f ms%n", r.searchCpu().p50(), r.searchCpu().p99(), r.rankCpu().p50(), r.rankCpu().p99());
+            SearchBenchmark.Concurrent c = r.concurrent();
+            out.printf(Locale.ROOT, "%d threads at once: search p50 %.2f ms, p99 %.2f ms, max %.2f ms; CPU p50 %.2f ms,"
+                    + " p99 %.2f ms; %.0f searches/s%n", c.threads(), c.search().p50(), c.search().p99(),
+                    c.search().max(), c.searchCpu().p50(), c.searchCpu().p99(), c.perSecond());
             out.printf(Locale.ROOT, "load average at the end: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());

@@ -15,15 +15,18 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
  * Measures what users wait for: building an index with the bulk path, then searching it one query at a time on one
  * thread, after a warm-up. Two latencies per query: {@code search} is the whole user path (parse, top 10 with
- * filters, stored papers, highlighted snippets of the page), {@code rank} the retrieval alone (top 10 ids).
+ * filters, stored papers, highlighted snippets of the page), {@code rank} the retrieval alone (top 10 ids). Then
+ * {@code search} again on two threads at once, as two users searching at the same moment.
  */
 public final class SearchBenchmark {
 
@@ -39,13 +42,29 @@ public final class SearchBenchmark {
      * @param searchCpu      CPU time of the searching thread per {@code search}: the latency without the time spent
      *                       waiting for a core, which matters on a shared machine
      * @param rankCpu        the same for {@code rank}
+     * @param concurrent     {@code search} on {@link #CONCURRENT_THREADS} threads at once
      */
     public record Result(long documents, double buildSeconds, long indexBytes, int queries, Latency search,
-            Latency rank, Latency searchCpu, Latency rankCpu) {
+            Latency rank, Latency searchCpu, Latency rankCpu, Concurrent concurrent) {
 
         public double documentsPerSecond() {
             return documents / buildSeconds;
         }
+    }
+
+    /** Threads searching at once in the concurrent measurement: one per core of the target machine. */
+    public static final int CONCURRENT_THREADS = 2;
+
+    /**
+     * Searches on several threads at once, each running every query {@code rounds} times from its own starting
+     * point.
+     *
+     * @param threads   threads searching at once
+     * @param search    latency of each search (wall time), while the other threads search too
+     * @param searchCpu CPU time of each search
+     * @param perSecond searches per second over all threads
+     */
+    public record Concurrent(int threads, Latency search, Latency searchCpu, double perSecond) {
     }
 
     /** Latency percentiles in milliseconds. */
@@ -125,9 +144,51 @@ public final class SearchBenchmark {
                     rankCpu[n++] = c2 - c1;
                 }
             }
+            Concurrent concurrent = concurrent(index, queries, rounds, CONCURRENT_THREADS);
             return new Result(summary.total(), buildSeconds, size(directory), queries.size(), Latency.of(search),
-                    Latency.of(rank), Latency.of(searchCpu), Latency.of(rankCpu));
+                    Latency.of(rank), Latency.of(searchCpu), Latency.of(rankCpu), concurrent);
         }
+    }
+
+    private static Concurrent concurrent(LuceneIndex index, List<String> queries, int rounds, int threads) {
+        int perThread = queries.size() * rounds;
+        long[] wall = new long[perThread * threads];
+        long[] cpu = new long[perThread * threads];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * queries.size() / threads;
+            int base = t * perThread;
+            running.add(Thread.ofPlatform().name("bench-search-" + t).start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int k = 0; k < perThread; k++) {
+                    SearchQuery q = SearchQuery.of(queries.get((first + k) % queries.size()));
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    index.search(q);
+                    wall[base + k] = System.nanoTime() - t0;
+                    cpu[base + k] = mx.getCurrentThreadCpuTime() - c0;
+                }
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Thread t : running) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Concurrent(threads, Latency.of(wall), Latency.of(cpu), wall.length / seconds);
     }
 
     private static long size(Path directory) {

@@ -101,7 +101,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private final SemanticRetrieval semantic;
-    /** Papers of recent hits, so that topic searches and pages returning them again skip the stored fields. */
+    /** Papers of recent candidates (hits without snippets), so that topic searches skip their stored fields. */
     private final StoredPapers storedPapers = new StoredPapers();
     /** Null without an embedding model, and for a read-only index. */
     private final VectorIndexer indexer;
@@ -768,7 +768,9 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         List<SearchHit> hits = new ArrayList<>(ranked.length);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < ranked.length; i++) {
-            Paper paper = storedPapers.paper(searcher.getIndexReader(), stored, docIds[i]);
+            // Candidates (no details) come again and again across topic searches; a page shown to a user rarely.
+            Paper paper = withDetails ? PaperDocuments.toPaper(stored.document(docIds[i]))
+                    : storedPapers.paper(searcher.getIndexReader(), stored, docIds[i]);
             hits.add(details == null ? new SearchHit(paper, ranked[i].score, Snippet.empty(), List.of(),
                     semantic.get(docIds[i])) : new SearchHit(paper, ranked[i].score, details.snippets()[i],
                     details.matched().get(i), semantic.get(docIds[i])));

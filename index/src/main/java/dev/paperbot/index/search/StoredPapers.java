@@ -11,9 +11,10 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 
 /**
- * Papers read from the stored fields of hits, kept for the next search that returns them. Reading a stored paper
- * means decompressing a block of several, which was most of what a topic search cost once snippets were left out;
- * the digests of many channels, and the pages of one user, return the same papers again and again.
+ * Papers read from the stored fields of candidates (hits without snippets), kept for the next search that returns
+ * them. Reading a stored paper means decompressing a block of several, which was most of what a topic search cost
+ * once snippets were left out, and the topic searches of many channels return the same papers again and again.
+ * (Pages shown to users are read directly: they seldom repeat, and their snippets cost far more.)
  *
  * <p>Keyed by segment and document: a segment's stored fields never change (a replaced paper is a new document in
  * another segment), so an entry can never be stale, and segments merged away simply stop being asked for until

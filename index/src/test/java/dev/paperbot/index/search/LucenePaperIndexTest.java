@@ -99,6 +99,20 @@ class LucenePaperIndexTest {
     }
 
     @Test
+    void candidates_read_again_show_a_replaced_paper_as_it_is_now() {
+        SearchQuery bare = SearchQuery.of("quantization").withSnippets(false);
+        index.upsert(List.of(paper("a", "Quantization, first version", "Old quantization text.")));
+        assertThat(index.search(bare).hits().getFirst().paper().title()).isEqualTo("Quantization, first version");
+        assertThat(index.search(bare).hits().getFirst().paper().title()).isEqualTo("Quantization, first version");
+
+        index.upsert(List.of(paper("a", "Quantization, second version", "New quantization text.")));
+
+        Paper now = index.search(bare).hits().getFirst().paper();
+        assertThat(now.title()).isEqualTo("Quantization, second version");
+        assertThat(now.abstractText()).isEqualTo("New quantization text.");
+    }
+
+    @Test
     void explaining_an_author_search_and_a_paper_that_left_the_index() {
         index.upsert(List.of(paper("a", "One", "first abstract").withAuthors(List.of("Yann LeCun")),
                 paper("b", "Two", "second abstract").withAuthors(List.of("Yann LeCun"))));
