@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         ingestion.start();
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: stop taking requests, let those in flight finish, then close the index and the store.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignals.onStop(() -> {
             err.println("paperbot: stopping...");
             err.flush();
             try {
@@ -85,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
                 store.close();
                 stopped.countDown();
             }
-        }, "paperbot-shutdown"));
+        });
         err.println(banner(config, runtime.port()));
         err.flush();
         stopped.await();
