@@ -4,7 +4,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -25,14 +24,7 @@ public final class FollowLikeAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        if (ActionSupport.incomplete(req.getPayload())) {
-            return ActionSupport.badRequest();
-        }
-        var who = ActionSupport.requester(req.getPayload());
-        var id = ActionSupport.paperId(req.getPayload());
-        ActionSupport.answerLater(req, ctx, worker, false, () -> id
-                .map(i -> subscriptions.subscribe(who, List.of("like:" + i.value())))
-                .orElseGet(() -> Reply.mrkdwn("I could not tell which paper that button was for.")));
-        return ctx.ack();
+        return ActionSupport.ackThenAnswerPaper(req, ctx, worker,
+                (who, paper) -> subscriptions.subscribe(who, List.of("like:" + paper.value())));
     }
 }

@@ -26,16 +26,12 @@ public final class NextPageAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        if (ActionSupport.incomplete(req.getPayload())) {
-            return ActionSupport.badRequest();
-        }
-        var who = ActionSupport.requester(req.getPayload());
         var page = ActionSupport.value(req.getPayload()).flatMap(ActionIds.Page::decode)
-                .filter(p -> !p.query().isBlank() && p.query().length() <= PapersCommandParser.MAX_QUERY_CHARS);
-        boolean valid = page.isPresent() && page.get().offset() <= MAX_OFFSET;
-        ActionSupport.answerLater(req, ctx, worker, valid, () -> valid
-                ? searches.search(who, page.get().query(), page.get().offset())
-                : Reply.mrkdwn("That is as far as paging goes; try more specific words."));
-        return ctx.ack();
+                .filter(p -> !p.query().isBlank() && p.query().length() <= PapersCommandParser.MAX_QUERY_CHARS)
+                .filter(p -> p.offset() <= MAX_OFFSET);
+        // Only a real next page replaces the message: the complaint comes as a new one, under the results.
+        return ActionSupport.ackThenAnswer(req, ctx, worker, page.isPresent(), who -> page
+                .map(p -> searches.search(who, p.query(), p.offset()))
+                .orElseGet(() -> Reply.mrkdwn("That is as far as paging goes; try more specific words.")));
     }
 }

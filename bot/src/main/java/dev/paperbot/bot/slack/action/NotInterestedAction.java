@@ -25,17 +25,11 @@ public final class NotInterestedAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        if (ActionSupport.incomplete(req.getPayload())) {
-            return ActionSupport.badRequest();
-        }
-        var who = ActionSupport.requester(req.getPayload());
-        var id = ActionSupport.paperId(req.getPayload());
-        ActionSupport.answerLater(req, ctx, worker, false, () -> id.map(paperId -> {
+        return ActionSupport.ackThenAnswerPaper(req, ctx, worker, (who, paperId) -> {
             activity.record(who, paperId, PaperActivity.Kind.NOT_INTERESTED);
             String title = searches.find(paperId).map(p -> "\u201C" + Mrkdwn.escape(p.title(), 300) + "\u201D")
                     .orElse("that paper");
             return Reply.mrkdwn(":ok_hand: Noted: I won't show you " + title + " again.");
-        }).orElseGet(() -> Reply.mrkdwn("I could not tell which paper that button was for.")));
-        return ctx.ack();
+        });
     }
 }

@@ -25,16 +25,11 @@ public final class SaveAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        if (ActionSupport.incomplete(req.getPayload())) {
-            return ActionSupport.badRequest();
-        }
-        var who = ActionSupport.requester(req.getPayload());
         var id = ActionSupport.paperId(req.getPayload());
-        ActionSupport.answerLater(req, ctx, worker, false, () -> id.flatMap(searches::find).map(paper -> {
+        return ActionSupport.ackThenAnswer(req, ctx, worker, false, who -> id.flatMap(searches::find).map(paper -> {
             activity.record(who, paper.id(), PaperActivity.Kind.SAVED);
             return Reply.mrkdwn(":bookmark: Saved \u201C" + Mrkdwn.escape(paper.title(), 300)
                     + "\u201D. Your saved papers are on my *Home* tab.");
-        }).orElseGet(() -> Reply.mrkdwn("I could not find that paper any more.")));
-        return ctx.ack();
+        }).orElseGet(() -> Reply.mrkdwn(ActionSupport.PAPER_GONE)));
     }
 }

@@ -45,19 +45,14 @@ public final class ShareAction implements BlockActionHandler {
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        if (ActionSupport.incomplete(req.getPayload())) {
-            return ActionSupport.badRequest();
-        }
-        Requester who = ActionSupport.requester(req.getPayload());
         var id = ActionSupport.paperId(req.getPayload());
-        ActionSupport.answerLater(req, ctx, worker, false, () -> {
+        return ActionSupport.ackThenAnswer(req, ctx, worker, false, who -> {
             if (who.channelId() == null) {
                 return Reply.mrkdwn("I can only share from a channel: run `/papers` there and share from the results.");
             }
             return id.flatMap(searches::find).map(paper -> share(ctx, who, paper))
-                    .orElseGet(() -> Reply.mrkdwn("I could not find that paper any more."));
+                    .orElseGet(() -> Reply.mrkdwn(ActionSupport.PAPER_GONE));
         });
-        return ctx.ack();
     }
 
     private Reply share(ActionContext ctx, Requester who, Paper paper) {
