@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
  * @param activity      saved / shared / not-interested papers
  * @param worker        runs the slow part of a request after the ack
  * @param ackBudget     how long a slash command may work before it acks empty and answers via response_url
- *                      instead (Slack wants the ack within 3 s)
+ *                      instead (Slack wants the ack within 3 s); zero answers every command that way
  */
 public record BotServices(
         IndexHolder index,
