@@ -53,8 +53,8 @@ class IngestSchedulerTest {
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
             String path = exchange.getRequestURI().getPath();
-            String resource = path.startsWith("/rss/") ? "/ingest/rss_cs.LG.xml"
-                    : path.equals("/api/daily_papers") ? "/ingest/daily_papers.json" : null;
+            String resource = path.startsWith("/rss/") ? "/sources/arxiv/rss_cs.LG+stat.ML_2025-09-18.xml"
+                    : path.equals("/api/daily_papers") ? "/sources/huggingface/daily_papers_2024-10-25.json" : null;
             byte[] body;
             try (InputStream in = resource == null ? null : getClass().getResourceAsStream(resource)) {
                 body = in == null ? new byte[0] : in.readAllBytes();
