@@ -8,14 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
- * Where each incremental harvest got to (for OAI-PMH: the date to ask {@code from} next time), kept in a small
- * properties file beside the index. Written by replacing the whole file atomically, so a crash leaves the old marks.
+ * Where each incremental harvest got to (for OAI-PMH: the date to ask {@code from} next time; for scheduled
+ * ingestion: when each source last ran successfully), kept in a small properties file beside the index. Written by
+ * replacing the whole file atomically, so a crash leaves the old marks.
  */
 public final class HighWaterMarks {
 
@@ -25,21 +28,39 @@ public final class HighWaterMarks {
         this.file = file;
     }
 
-    public synchronized Optional<LocalDate> get(String key) {
+    /** A date mark (an OAI set's next {@code from}); empty when absent or unreadable. */
+    public Optional<LocalDate> get(String key) {
+        return parsed(key, LocalDate::parse);
+    }
+
+    public void put(String key, LocalDate date) {
+        store(key, date.toString());
+    }
+
+    /** An instant mark (when a scheduled run last succeeded); empty when absent or unreadable. */
+    public Optional<Instant> instant(String key) {
+        return parsed(key, Instant::parse);
+    }
+
+    public void put(String key, Instant instant) {
+        store(key, instant.toString());
+    }
+
+    private synchronized <T> Optional<T> parsed(String key, Function<String, T> parse) {
         String value = load().getProperty(key);
         if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value.strip()));
+            return Optional.of(parse.apply(value.strip()));
         } catch (DateTimeParseException e) {
             return Optional.empty(); // a hand-edited, broken mark means "start over", not a crash
         }
     }
 
-    public synchronized void put(String key, LocalDate date) {
+    private synchronized void store(String key, String value) {
         Properties props = load();
-        props.setProperty(key, date.toString());
+        props.setProperty(key, value);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
