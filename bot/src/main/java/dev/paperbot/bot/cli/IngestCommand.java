@@ -11,7 +11,6 @@ import dev.paperbot.index.source.ingest.HighWaterMarks;
 import dev.paperbot.index.source.ingest.IngestSummary;
 import dev.paperbot.index.source.ingest.PaperUpdater;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,11 +47,6 @@ public final class IngestCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The high-water marks of incremental harvests, beside the index. */
-    static Path marksFile(Cli.Context context) {
-        return context.home().resolve("ingest-state.properties");
     }
 
     /** Runs one ingestion with the index opened for writing, prints its summary, fails when a part failed. */
@@ -135,7 +129,7 @@ public final class IngestCommand implements Runnable {
 
         @Override
         IngestSummary ingest(LuceneIndex index, PoliteHttpClient http) throws InterruptedException {
-            return new ArxivOai(http, baseUrl, new HighWaterMarks(marksFile(parent.context)), Clock.systemUTC())
+            return new ArxivOai(http, baseUrl, HighWaterMarks.in(parent.context.home()), Clock.systemUTC())
                     .harvest(categories, Optional.ofNullable(from), Optional.ofNullable(until), new PaperUpdater(index));
         }
     }

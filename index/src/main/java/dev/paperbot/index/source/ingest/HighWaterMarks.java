@@ -22,10 +22,18 @@ import java.util.function.Function;
  */
 public final class HighWaterMarks {
 
+    /** The marks' file in the data directory, shared by {@code paperbot ingest} and the bot's schedule. */
+    public static final String FILE_NAME = "ingest-state.properties";
+
     private final Path file;
 
     public HighWaterMarks(Path file) {
         this.file = file;
+    }
+
+    /** The marks kept in the data directory {@code home}. */
+    public static HighWaterMarks in(Path home) {
+        return new HighWaterMarks(home.resolve(FILE_NAME));
     }
 
     /** A date mark (an OAI set's next {@code from}); empty when absent or unreadable. */

@@ -16,8 +16,8 @@ class HighWaterMarksTest {
 
     @Test
     void dates_and_instants_share_one_file_and_each_write_keeps_the_other_marks() {
-        Path file = home.resolve("ingest-state.properties");
-        HighWaterMarks marks = new HighWaterMarks(file);
+        Path file = home.resolve(HighWaterMarks.FILE_NAME);
+        HighWaterMarks marks = HighWaterMarks.in(home);
         marks.put("oai.cs:cs:LG", LocalDate.parse("2025-11-19"));
         marks.put("scheduled.rss", Instant.parse("2025-11-17T01:30:00Z"));
 
