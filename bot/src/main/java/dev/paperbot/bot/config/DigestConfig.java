@@ -14,19 +14,13 @@ package dev.paperbot.bot.config;
 public record DigestConfig(int windowDays, int papersPerTopic, int maxPapers, int parallelism) {
 
     public DigestConfig {
-        check("PAPERBOT_DIGEST_WINDOW_DAYS", windowDays, 1, 90);
-        check("PAPERBOT_DIGEST_PAPERS_PER_TOPIC", papersPerTopic, 1, 20);
-        check("PAPERBOT_DIGEST_MAX_PAPERS", maxPapers, 1, 50);
-        check("PAPERBOT_DIGEST_PARALLELISM", parallelism, 1, 32);
+        ConfigException.checkRange("PAPERBOT_DIGEST_WINDOW_DAYS", windowDays, 1, 90);
+        ConfigException.checkRange("PAPERBOT_DIGEST_PAPERS_PER_TOPIC", papersPerTopic, 1, 20);
+        ConfigException.checkRange("PAPERBOT_DIGEST_MAX_PAPERS", maxPapers, 1, 50);
+        ConfigException.checkRange("PAPERBOT_DIGEST_PARALLELISM", parallelism, 1, 32);
     }
 
     public static DigestConfig defaults() {
         return new DigestConfig(7, 3, 10, 4);
-    }
-
-    private static void check(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", was " + value);
-        }
     }
 }

@@ -18,12 +18,14 @@ import java.util.Set;
  * @param at         local time of day in {@code zone}
  * @param zone       the zone of {@code at}
  * @param days       the days of the week (in {@code zone}) to run on
+ * @param catchUpDays how many days back a catch-up after missed runs reaches at most (1..30): the oldest day the
+ *                   RSS back-fill through OAI-PMH and the Hugging Face days start from
  * @param rssUrl     arXiv RSS base URL (null: the public one)
  * @param oaiUrl     arXiv OAI-PMH base URL (null: the public one)
  * @param hfUrl      Hugging Face base URL (null: the public one)
  */
 public record IngestSchedule(Set<Source> sources, List<String> categories, LocalTime at, ZoneId zone,
-        Set<DayOfWeek> days, URI rssUrl, URI oaiUrl, URI hfUrl) {
+        Set<DayOfWeek> days, int catchUpDays, URI rssUrl, URI oaiUrl, URI hfUrl) {
 
     /** A source the scheduler can run. */
     public enum Source { RSS, HF, OAI }
@@ -33,6 +35,8 @@ public record IngestSchedule(Set<Source> sources, List<String> categories, Local
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/New_York");
     public static final Set<DayOfWeek> ANNOUNCEMENT_DAYS = EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY,
             DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY);
+    /** A week: a bot down over a long weekend still gets every announcement back. */
+    public static final int DEFAULT_CATCH_UP_DAYS = 7;
 
     public IngestSchedule {
         // An EnumSet keeps the sources in a fixed order (Set.copyOf would iterate in a per-JVM random order).
@@ -44,17 +48,18 @@ public record IngestSchedule(Set<Source> sources, List<String> categories, Local
         if (!sources.isEmpty() && days.isEmpty()) {
             throw new ConfigException("PAPERBOT_INGEST_DAYS names no day");
         }
+        ConfigException.checkRange("PAPERBOT_INGEST_CATCHUP_DAYS", catchUpDays, 1, 30);
     }
 
     /** RSS for the default categories, Sunday to Thursday at 20:30 New York time, from the public services. */
     public static IngestSchedule defaults() {
         return new IngestSchedule(Set.of(Source.RSS), DEFAULT_CATEGORIES, DEFAULT_AT, DEFAULT_ZONE,
-                ANNOUNCEMENT_DAYS, null, null, null);
+                ANNOUNCEMENT_DAYS, DEFAULT_CATCH_UP_DAYS, null, null, null);
     }
 
     public static IngestSchedule off() {
         return new IngestSchedule(Set.of(), DEFAULT_CATEGORIES, DEFAULT_AT, DEFAULT_ZONE, ANNOUNCEMENT_DAYS,
-                null, null, null);
+                DEFAULT_CATCH_UP_DAYS, null, null, null);
     }
 
     public boolean enabled() {

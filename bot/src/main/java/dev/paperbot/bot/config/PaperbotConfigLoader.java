@@ -38,6 +38,8 @@ import java.util.Set;
  * <tr><td>PAPERBOT_INGEST_TIME</td><td>{@code 20:30}</td><td>time of day (after arXiv's 20:00 announcement)</td></tr>
  * <tr><td>PAPERBOT_INGEST_ZONE</td><td>{@code America/New_York}</td><td>zone of that time and of the days</td></tr>
  * <tr><td>PAPERBOT_INGEST_DAYS</td><td>{@code SUN,MON,TUE,WED,THU}</td><td>days to ingest on</td></tr>
+ * <tr><td>PAPERBOT_INGEST_CATCHUP_DAYS</td><td>{@value IngestSchedule#DEFAULT_CATCH_UP_DAYS}</td><td>how far back
+ *     missed runs are caught up (1..30)</td></tr>
  * <tr><td>PAPERBOT_ARXIV_RSS_URL, PAPERBOT_ARXIV_OAI_URL, PAPERBOT_HF_URL</td><td>the public services</td>
  *     <td>base URLs of the sources (a mirror, or a local server in tests)</td></tr>
  * <tr><td>SLACK_CLIENT_ID, SLACK_CLIENT_SECRET</td><td>none</td><td>install the bot in many workspaces through
@@ -240,6 +242,7 @@ public final class PaperbotConfigLoader {
             }
         }
         return new IngestSchedule(chosen, categories, at, zone, days,
+                number(env, "PAPERBOT_INGEST_CATCHUP_DAYS", defaults.catchUpDays()),
                 value(env, "PAPERBOT_ARXIV_RSS_URL").map(v -> httpUrl("PAPERBOT_ARXIV_RSS_URL", v)).orElse(null),
                 value(env, "PAPERBOT_ARXIV_OAI_URL").map(v -> httpUrl("PAPERBOT_ARXIV_OAI_URL", v)).orElse(null),
                 value(env, "PAPERBOT_HF_URL").map(v -> httpUrl("PAPERBOT_HF_URL", v)).orElse(null));

@@ -30,6 +30,7 @@ class IngestConfigTest {
         assertThat(s.categories()).containsExactly("cs.LG", "cs.CL", "cs.AI", "cs.CV", "stat.ML");
         assertThat(s.at()).isEqualTo(LocalTime.of(20, 30));
         assertThat(s.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(s.catchUpDays()).isEqualTo(7);
     }
 
     @Test
@@ -45,11 +46,12 @@ class IngestConfigTest {
         IngestSchedule s = PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST", "oai",
                 "PAPERBOT_INGEST_CATEGORIES", "cs.IR, hep-th", "PAPERBOT_INGEST_TIME", "06:15",
                 "PAPERBOT_INGEST_ZONE", "Europe/Paris", "PAPERBOT_INGEST_DAYS", "mon,fri",
-                "PAPERBOT_ARXIV_OAI_URL", "http://127.0.0.1:9/oai"), HOME).ingest();
+                "PAPERBOT_INGEST_CATCHUP_DAYS", "3", "PAPERBOT_ARXIV_OAI_URL", "http://127.0.0.1:9/oai"), HOME).ingest();
         assertThat(s.sources()).containsExactly(IngestSchedule.Source.OAI);
         assertThat(s.categories()).containsExactly("cs.IR", "hep-th");
         assertThat(s.at()).isEqualTo(LocalTime.of(6, 15));
         assertThat(s.days()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        assertThat(s.catchUpDays()).isEqualTo(3);
         assertThat(s.oaiUrl()).hasToString("http://127.0.0.1:9/oai");
     }
 
@@ -65,6 +67,10 @@ class IngestConfigTest {
                 .hasMessageContaining("'someday'");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATEGORIES", "cs LG"), HOME))
                 .hasMessageContaining("'cs LG'");
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATCHUP_DAYS", "0"), HOME))
+                .hasMessage("PAPERBOT_INGEST_CATCHUP_DAYS must be a whole number from 1 to 30, was 0");
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATCHUP_DAYS", "a week"), HOME))
+                .hasMessageContaining("PAPERBOT_INGEST_CATCHUP_DAYS");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_HF_URL", "file:///etc"), HOME))
                 .hasMessageContaining("PAPERBOT_HF_URL");
     }

@@ -75,7 +75,7 @@ class IngestSchedulerTest {
     private IngestSchedule schedule(Set<IngestSchedule.Source> sources) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return new IngestSchedule(sources, List.of("cs.LG"), LocalTime.of(20, 30), NEW_YORK,
-                IngestSchedule.ANNOUNCEMENT_DAYS, base, base, base);
+                IngestSchedule.ANNOUNCEMENT_DAYS, 7, base, base, base);
     }
 
     @Test
