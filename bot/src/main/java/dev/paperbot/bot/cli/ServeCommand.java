@@ -70,9 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e instanceof ConfigException ? new Cli.UserError(e.getMessage()) : e;
         }
-        // Scheduled ingestion (PAPERBOT_INGEST*): fetches new papers into the bot's own index at the set times.
+        // Scheduled ingestion (PAPERBOT_INGEST*): fetches new papers into the bot's own index at the set times, and
+        // catches up runs missed while the bot was down as soon as the index is open.
         IngestScheduler ingestion = IngestScheduler.forServe(config.ingest(), runtime.index()::get, config.home());
-        ingestion.start();
+        ingestion.start(runtime.index().ready());
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: stop taking requests, let those in flight finish, then close the index and the store.
         StopSignals.onStop(() -> {

@@ -2,26 +2,18 @@ package dev.paperbot.bot.schedule;
 
 import dev.paperbot.bot.config.IngestSchedule;
 import dev.paperbot.core.search.PaperIndex;
-import dev.paperbot.core.search.PopularitySignals;
-import dev.paperbot.index.source.arxiv.ArxivOai;
-import dev.paperbot.index.source.arxiv.ArxivRss;
 import dev.paperbot.index.source.http.HttpSettings;
-import dev.paperbot.index.source.http.PoliteHttpClient;
-import dev.paperbot.index.source.huggingface.HuggingFaceDailyPapers;
 import dev.paperbot.index.source.ingest.HighWaterMarks;
 import dev.paperbot.index.source.ingest.IngestSummary;
-import dev.paperbot.index.source.ingest.PaperUpdater;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingests papers inside {@code serve} on the configured days and time (by default arXiv's RSS for a few ML
- * categories, shortly after the daily announcement). One background thread; each run logs its summary; a failed run
- * is logged and the next one comes at the next scheduled time. A day missed while the bot was down is not fetched
- * later (the feeds only carry the latest day): {@code bin/paperbot ingest oai} back-fills such gaps.
+ * categories, shortly after the daily announcement), on one background thread. Each source's last successful run is
+ * recorded in the data directory, so a day missed while the bot was down or a run that failed is not lost: once the
+ * index is open, {@link #start} catches up at once every source whose latest scheduled time passed since its record
+ * (RSS back-fills older missed announcements through OAI-PMH, Hugging Face fetches every day since), then the
+ * schedule goes on. {@link Gap} says what a source missed; {@link SourceRuns} runs the sources.
  */
 public final class IngestScheduler implements AutoCloseable {
 
@@ -41,24 +35,20 @@ public final class IngestScheduler implements AutoCloseable {
 
     private final IngestSchedule schedule;
     private final Supplier<Optional<PaperIndex>> index;
-    private final Path home;
     private final Clock clock;
-    private final HttpSettings arxivHttp;
-    private final HttpSettings hfHttp;
+    private final SourceRuns runs;
     private ScheduledExecutorService timer;
 
     /**
      * @param index the bot's index once it is open (the holder's {@code get})
-     * @param home  the data directory, for the OAI high-water marks
+     * @param home  the data directory, for the high-water marks and the runs' records
      */
     public IngestScheduler(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home, Clock clock,
             HttpSettings arxivHttp, HttpSettings hfHttp) {
         this.schedule = Objects.requireNonNull(schedule);
         this.index = Objects.requireNonNull(index);
-        this.home = Objects.requireNonNull(home);
         this.clock = Objects.requireNonNull(clock);
-        this.arxivHttp = Objects.requireNonNull(arxivHttp);
-        this.hfHttp = Objects.requireNonNull(hfHttp);
+        this.runs = new SourceRuns(schedule, HighWaterMarks.in(home), clock, arxivHttp, hfHttp);
     }
 
     /** The scheduler {@code serve} uses: the services' own pacing, the system clock. */
@@ -67,85 +57,74 @@ public final class IngestScheduler implements AutoCloseable {
                 HttpSettings.huggingFace());
     }
 
-    /** Starts waiting for the next run; does nothing when the schedule is off. */
-    public synchronized void start() {
+    /**
+     * Starts waiting for the next run, and catches up missed runs in the background once {@code indexReady}
+     * completes (the server and Slack do not wait for it). Does nothing when the schedule is off.
+     *
+     * @return the catch-up's summaries, once it ran
+     */
+    public synchronized CompletableFuture<List<IngestSummary>> start(CompletionStage<?> indexReady) {
         if (!schedule.enabled() || timer != null) {
-            return;
+            return CompletableFuture.completedFuture(List.of());
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paperbot-ingest");
             t.setDaemon(true);
             return t;
         });
-        scheduleNext();
+        // The same single thread as the scheduled runs: a catch-up and a run never overlap.
+        CompletableFuture<List<IngestSummary>> caughtUp = indexReady.toCompletableFuture()
+                .thenApplyAsync(ready -> guarded(this::catchUp), timer);
+        scheduleNext(clock.instant());
+        return caughtUp;
     }
 
-    private synchronized void scheduleNext() {
+    private synchronized void scheduleNext(Instant after) {
         if (timer == null || timer.isShutdown()) {
             return;
         }
-        Instant next = IngestTimes.next(schedule, clock.instant());
+        Instant next = IngestTimes.next(schedule, after);
         LOG.info("Next ingestion ({}) at {}", schedule.sources(), next.atZone(schedule.zone()));
         timer.schedule(() -> {
-            try {
-                runNow();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Scheduled ingestion failed; the next one runs as scheduled", e);
-            }
-            scheduleNext();
+            guarded(() -> run(next, false));
+            Instant now = clock.instant();
+            scheduleNext(now.isAfter(next) ? now : next);
         }, Math.max(0, Duration.between(clock.instant(), next).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Runs every configured source once, now; returns their summaries (also logged). */
     public List<IngestSummary> runNow() throws InterruptedException {
+        return run(clock.instant(), false);
+    }
+
+    /** Runs now the sources whose latest scheduled time passed since their last successful run. */
+    List<IngestSummary> catchUp() throws InterruptedException {
+        return run(clock.instant(), true);
+    }
+
+    private List<IngestSummary> run(Instant slot, boolean onlyDue) throws InterruptedException {
         Optional<PaperIndex> open = index.get();
         if (open.isEmpty()) {
             LOG.warn("Scheduled ingestion skipped: the paper index is not open yet");
             return List.of();
         }
-        PaperUpdater updater = new PaperUpdater(open.get());
-        List<IngestSummary> summaries = new ArrayList<>();
-        for (IngestSchedule.Source source : schedule.sources()) {
-            IngestSummary summary;
-            try {
-                summary = switch (source) {
-                    case RSS -> new ArxivRss(new PoliteHttpClient(arxivHttp), url(schedule.rssUrl()))
-                            .ingest(schedule.categories(), updater);
-                    case OAI -> new ArxivOai(new PoliteHttpClient(arxivHttp), url(schedule.oaiUrl()),
-                            new HighWaterMarks(home.resolve("ingest-state.properties")), clock)
-                            .harvest(schedule.categories(), Optional.empty(), Optional.empty(), updater);
-                    case HF -> {
-                        if (!(open.get() instanceof PopularitySignals signals)) {
-                            LOG.warn("Hugging Face ingestion skipped: this index keeps no popularity signals");
-                            yield null;
-                        }
-                        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-                        yield new HuggingFaceDailyPapers(new PoliteHttpClient(hfHttp), url(schedule.hfUrl()))
-                                .ingest(today, today, updater, signals);
-                    }
-                };
-            } catch (IllegalStateException e) {
-                // The index was opened read-only because another process holds it.
-                LOG.warn("Scheduled ingestion of {} skipped: {}", source, e.getMessage());
-                continue;
-            }
-            if (summary != null) {
-                if (summary.failed()) {
-                    LOG.warn("Scheduled ingestion: {}", summary.render().strip());
-                } else {
-                    LOG.info("Scheduled ingestion: {}", summary.render().strip());
-                }
-                summaries.add(summary);
-            }
-        }
-        return summaries;
+        return runs.run(open.get(), slot, onlyDue);
     }
 
-    private static String url(URI uri) {
-        return uri == null ? null : uri.toString();
+    /** A run that fails is logged; the record stays, so the next run covers the gap again. */
+    private static List<IngestSummary> guarded(Run run) {
+        try {
+            return run.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Scheduled ingestion failed; the next one runs as scheduled", e);
+        }
+        return List.of();
+    }
+
+    private interface Run {
+        List<IngestSummary> call() throws InterruptedException;
     }
 
     @Override
