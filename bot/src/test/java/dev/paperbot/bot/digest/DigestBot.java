@@ -8,6 +8,7 @@ import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
+import dev.paperbot.core.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -14,6 +14,7 @@ import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.index.search.LuceneIndex;
 import java.nio.file.Path;
 import java.time.Duration;

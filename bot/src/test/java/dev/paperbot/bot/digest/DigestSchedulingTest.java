@@ -8,6 +8,7 @@ import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.index.search.LuceneIndex;
 import java.nio.file.Path;
 import java.time.Duration;

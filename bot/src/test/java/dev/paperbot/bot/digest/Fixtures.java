@@ -1,9 +1,7 @@
 package dev.paperbot.bot.digest;
 
-import dev.paperbot.bot.testing.TestPostgres;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
-import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
@@ -12,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Papers, a real Lucene index in memory, and real PostgreSQL databases for the digest tests. */
+/** Papers and a real Lucene index in memory for the digest tests. */
 final class Fixtures {
 
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -35,10 +33,5 @@ final class Fixtures {
                     .withAuthors(List.of("Author " + k)));
         }
         return papers;
-    }
-
-    /** A new database in one embedded PostgreSQL per test JVM. */
-    static StoreConfig freshPostgres() {
-        return TestPostgres.freshDatabase();
     }
 }

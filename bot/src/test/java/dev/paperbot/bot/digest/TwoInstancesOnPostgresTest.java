@@ -9,6 +9,8 @@ import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.core.testing.FakeTime;
+import dev.paperbot.core.testing.TestDatabases;
 import dev.paperbot.index.search.LuceneIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ class TwoInstancesOnPostgresTest {
         time = new FakeTime(Instant.parse("2026-03-02T06:00:00Z"));
         index = Fixtures.index(time);
         slack = FakeSlackApi.start();
-        db = Fixtures.freshPostgres();
+        db = TestDatabases.freshPostgres();
         DigestBot setup = bot("setup", 1);
         for (int i = 0; i < CHANNELS; i++) {
             ChannelRef ch = channel(i);

@@ -3,14 +3,14 @@ package dev.paperbot.bot.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.digest.DigestPoster;
-import dev.paperbot.bot.digest.FakeTime;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
-import dev.paperbot.bot.testing.TestPostgres;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.store.StoreConfig;
+import dev.paperbot.core.testing.FakeTime;
+import dev.paperbot.core.testing.TestDatabases;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
@@ -48,7 +48,7 @@ class ReplicasOnPostgresTest {
         time = new FakeTime(Instant.parse("2026-03-02T05:00:00Z"));
         slack = FakeSlackApi.start();
         slack.oauthApp(ManyWorkspacesBot.CLIENT_ID, ManyWorkspacesBot.CLIENT_SECRET);
-        db = TestPostgres.freshDatabase();
+        db = TestDatabases.freshPostgres();
         one = new ManyWorkspacesBot(slack, db, index(), time, ManyWorkspacesBot.KEY);
         two = new ManyWorkspacesBot(slack, db, index(), time, ManyWorkspacesBot.KEY);
     }

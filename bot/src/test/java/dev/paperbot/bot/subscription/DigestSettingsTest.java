@@ -3,7 +3,6 @@ package dev.paperbot.bot.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.config.DigestConfig;
-import dev.paperbot.bot.digest.FakeTime;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.recommend.Recommender;
@@ -14,6 +13,7 @@ import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;

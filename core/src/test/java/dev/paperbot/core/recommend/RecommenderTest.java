@@ -12,6 +12,7 @@ import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.core.testing.FakeTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.paperbot.core.store;
 
+import dev.paperbot.core.testing.TestDatabases;
+
 class PostgresInstallationStoreTest extends InstallationStoreContractTest {
 
     private StoreConfig current;

