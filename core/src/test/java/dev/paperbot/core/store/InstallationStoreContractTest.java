@@ -20,32 +20,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Installations, OAuth states and workspace-wide pauses, run against SQLite and PostgreSQL by the subclasses. */
-abstract class InstallationStoreContractTest {
+abstract class InstallationStoreContractTest extends StoreOnFreshDatabase {
 
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
     static final TokenCipher CIPHER = TokenCipher.aesGcm(TokenCipherTest.key(7));
 
-    PaperbotStore store;
     InstallationStore installations;
 
-    abstract StoreConfig freshConfig();
-
-    abstract StoreConfig currentConfig();
-
-    @BeforeEach
-    void open() {
-        store = Stores.open(freshConfig());
-        installations = store.installations(CIPHER);
+    InstallationStoreContractTest(TestDatabase database) {
+        super(database);
     }
 
-    @AfterEach
-    void close() {
-        store.close();
+    @BeforeEach
+    void openInstallations() {
+        installations = store.installations(CIPHER);
     }
 
     static Installation workspace(String team, String token) {

@@ -3,23 +3,12 @@ package dev.paperbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SqliteStoreTest extends StoreContractTest {
 
-    @TempDir
-    Path folder;
-
-    @Override
-    StoreConfig freshConfig() {
-        return StoreConfig.sqlite(folder.resolve("home"));
-    }
-
-    @Override
-    StoreConfig currentConfig() {
-        return StoreConfig.sqlite(folder.resolve("home"));
+    SqliteStoreTest() {
+        super(TestDatabase.SQLITE);
     }
 
     @Test

@@ -17,12 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every store must have, run against SQLite and PostgreSQL by the subclasses. */
-abstract class StoreContractTest {
+abstract class StoreContractTest extends StoreOnFreshDatabase {
 
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
     static final ChannelRef A = ChannelRef.of("TAAAA", "C1");
@@ -32,22 +30,8 @@ abstract class StoreContractTest {
     static final LocalDate DAY = LocalDate.of(2026, 3, 1);
     static final Duration LEASE = Duration.ofMinutes(5);
 
-    PaperbotStore store;
-
-    /** The configuration of a fresh, empty database of this kind. */
-    abstract StoreConfig freshConfig();
-
-    /** The configuration of the database the current test opened (to open it again, as a restart would). */
-    abstract StoreConfig currentConfig();
-
-    @BeforeEach
-    void open() {
-        store = Stores.open(freshConfig());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+    StoreContractTest(TestDatabase database) {
+        super(database);
     }
 
     SubscriptionStore subs() {
