@@ -1,11 +1,10 @@
 package dev.paperbot.bot.bench;
 
-import dev.paperbot.core.paper.Paper;
-import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.recommend.DailyPicks;
 import dev.paperbot.core.recommend.PicksCache;
 import dev.paperbot.core.recommend.RecommenderSettings;
 import dev.paperbot.core.recommend.Recommenders;
+import dev.paperbot.core.search.ForwardingPaperIndex;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
@@ -32,11 +31,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -275,20 +272,19 @@ public final class PicksBenchmark {
     }
 
     /** Counts the searches the recommender makes, and their time. */
-    private static final class CountingIndex implements PaperIndex {
-        private final PaperIndex delegate;
+    private static final class CountingIndex extends ForwardingPaperIndex {
         final AtomicLong searches = new AtomicLong();
         final AtomicLong searchNanos = new AtomicLong();
 
         CountingIndex(PaperIndex delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public SearchResults search(SearchQuery query) {
             long t = System.nanoTime();
             try {
-                return delegate.search(query);
+                return super.search(query);
             } finally {
                 searches.incrementAndGet();
                 searchNanos.addAndGet(System.nanoTime() - t);
@@ -300,30 +296,10 @@ public final class PicksBenchmark {
         public List<SearchHit> explain(SearchQuery query, List<SearchHit> hits) {
             long t = System.nanoTime();
             try {
-                return delegate.explain(query, hits);
+                return super.explain(query, hits);
             } finally {
                 searchNanos.addAndGet(System.nanoTime() - t);
             }
-        }
-
-        @Override
-        public List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded) {
-            return delegate.similar(id, limit, excluded);
-        }
-
-        @Override
-        public Optional<Paper> find(PaperId id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public UpsertSummary upsert(Collection<Paper> papers) {
-            return delegate.upsert(papers);
-        }
-
-        @Override
-        public long size() {
-            return delegate.size();
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.paperbot.bot.testing;
 
-import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.ForwardingPaperIndex;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
@@ -11,9 +11,7 @@ import dev.paperbot.index.search.PaperIndexes;
 import dev.paperbot.index.source.SeedCorpus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Real Lucene indexes for tests of the Slack layer. */
@@ -24,7 +22,7 @@ public final class TestIndexes {
 
     /** {@code index}, but every search and similar-papers lookup first waits {@code delay}. */
     public static PaperIndex slow(PaperIndex index, Duration delay) {
-        return new PaperIndex() {
+        return new ForwardingPaperIndex(index) {
             private void pause() {
                 try {
                     Thread.sleep(delay);
@@ -36,33 +34,13 @@ public final class TestIndexes {
             @Override
             public SearchResults search(SearchQuery query) {
                 pause();
-                return index.search(query);
+                return super.search(query);
             }
 
             @Override
             public List<SearchHit> similar(PaperId id, int limit, Set<PaperId> excluded) {
                 pause();
-                return index.similar(id, limit, excluded);
-            }
-
-            @Override
-            public Optional<Paper> find(PaperId id) {
-                return index.find(id);
-            }
-
-            @Override
-            public UpsertSummary upsert(Collection<Paper> papers) {
-                return index.upsert(papers);
-            }
-
-            @Override
-            public long size() {
-                return index.size();
-            }
-
-            @Override
-            public void close() {
-                index.close();
+                return super.similar(id, limit, excluded);
             }
         };
     }

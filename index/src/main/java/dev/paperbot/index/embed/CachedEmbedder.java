@@ -2,6 +2,7 @@ package dev.paperbot.index.embed;
 
 import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.Embedding;
+import dev.paperbot.core.search.ForwardingEmbedder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,11 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (keyed by the SHA-256 of the text, per model), the last {@value #QUERY_MEMORY} query vectors in memory (topics
  * are searched again every day, and by many channels).
  */
-public final class CachedEmbedder implements Embedder, AutoCloseable {
+public final class CachedEmbedder extends ForwardingEmbedder implements AutoCloseable {
 
     static final int QUERY_MEMORY = 2_000;
 
-    private final Embedder model;
     /** Null: passages are not kept. */
     private final VectorCache passages;
     private final Map<String, Embedding> queries = new LinkedHashMap<>(256, 0.75f, true) {
@@ -34,18 +34,8 @@ public final class CachedEmbedder implements Embedder, AutoCloseable {
     private final AtomicLong reused = new AtomicLong();
 
     CachedEmbedder(Embedder model, VectorCache passages) {
-        this.model = model;
+        super(model);
         this.passages = passages;
-    }
-
-    @Override
-    public String model() {
-        return model.model();
-    }
-
-    @Override
-    public int dimension() {
-        return model.dimension();
     }
 
     @Override
@@ -56,7 +46,7 @@ public final class CachedEmbedder implements Embedder, AutoCloseable {
                 return known;
             }
         }
-        Embedding e = model.embedQuery(text);
+        Embedding e = super.embedQuery(text);
         synchronized (queries) {
             queries.put(text, e);
         }
@@ -67,7 +57,7 @@ public final class CachedEmbedder implements Embedder, AutoCloseable {
     public List<Embedding> embedPassages(List<String> texts) {
         if (passages == null) {
             computed.addAndGet(texts.size());
-            return model.embedPassages(texts);
+            return super.embedPassages(texts);
         }
         List<String> keys = texts.stream().map(CachedEmbedder::key).toList();
         Map<String, Embedding> known = passages.get(keys);
@@ -81,7 +71,7 @@ public final class CachedEmbedder implements Embedder, AutoCloseable {
         }
         Map<String, Embedding> fresh = new LinkedHashMap<>();
         if (!missingTexts.isEmpty()) {
-            List<Embedding> embedded = model.embedPassages(missingTexts);
+            List<Embedding> embedded = super.embedPassages(missingTexts);
             for (int i = 0; i < embedded.size(); i++) {
                 fresh.put(missingKeys.get(i), embedded.get(i));
             }
@@ -124,6 +114,6 @@ public final class CachedEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public String toString() {
-        return model + (passages == null ? "" : " (cached)");
+        return delegate() + (passages == null ? "" : " (cached)");
     }
 }

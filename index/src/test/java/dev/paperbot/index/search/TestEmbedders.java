@@ -2,6 +2,7 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.Embedding;
+import dev.paperbot.core.search.ForwardingEmbedder;
 import dev.paperbot.index.embed.Embedders;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,37 +67,26 @@ final class TestEmbedders {
     }
 
     /** Counts what it is asked to embed, and passes it on. */
-    static class Counting implements Embedder {
-        final Embedder model;
+    static class Counting extends ForwardingEmbedder {
         final AtomicInteger passages = new AtomicInteger();
         final AtomicInteger queries = new AtomicInteger();
         final List<String> texts = new ArrayList<>();
 
         Counting(Embedder model) {
-            this.model = model;
-        }
-
-        @Override
-        public String model() {
-            return model.model();
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
+            super(model);
         }
 
         @Override
         public Embedding embedQuery(String text) {
             queries.incrementAndGet();
-            return model.embedQuery(text);
+            return super.embedQuery(text);
         }
 
         @Override
         public synchronized List<Embedding> embedPassages(List<String> batch) {
             passages.addAndGet(batch.size());
             texts.addAll(batch);
-            return model.embedPassages(batch);
+            return super.embedPassages(batch);
         }
     }
 }
