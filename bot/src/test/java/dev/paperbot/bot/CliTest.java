@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperbot.bot.cli.Cli;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
 import dev.paperbot.index.source.SeedCorpus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line, run in-process on a data directory of its own. */
 class CliTest {
@@ -23,22 +19,13 @@ class CliTest {
     @TempDir
     Path home;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine(new Main(home));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(home, args);
     }
 
     @Test
     void search_json_on_the_embedded_corpus_returns_hits_with_the_documented_keys() throws Exception {
-        Run run = run("search", "--json", "--limit", "3", "quantization");
+        CliRun run = run("search", "--json", "--limit", "3", "quantization");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode hits = new ObjectMapper().readTree(run.out());
@@ -53,7 +40,7 @@ class CliTest {
 
     @Test
     void search_prints_numbered_human_results() {
-        Run run = run("search", "diffusion", "models");
+        CliRun run = run("search", "diffusion", "models");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith(" 1. ").contains("\n 2. ");
@@ -65,7 +52,7 @@ class CliTest {
                 {"search"}, {"search", "--limit", "0", "x"}, {"search", "--limit", "many", "x"},
                 {"search", "*:*"}, {"import", "--format", "csv", "x"}, {"import", "--format", "jsonl", "/nonexistent"},
                 {"frobnicate"}}) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isNotZero();
             assertThat(run.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");
             assertThat(run.err().lines().filter(l -> l.startsWith("paperbot:") || l.startsWith("Nothing")))
@@ -84,12 +71,12 @@ class CliTest {
                 {"title": "Dated", "abstract": "x", "date": "yesterday"}
                 """);
 
-        Run run = run("import", "--format", "jsonl", file.toString());
+        CliRun run = run("import", "--format", "jsonl", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 added, 1 replaced, 3 skipped")
                 .contains("line 2: no title", "line 3: not valid JSON", "line 5: date is not YYYY-MM-DD");
-        Run search = run("search", "--json", "sparse");
+        CliRun search = run("search", "--json", "sparse");
         assertThat(new ObjectMapper().readTree(search.out()).get(0).get("title").asText())
                 .isEqualTo("Sparse attention, revised");
     }
@@ -98,7 +85,7 @@ class CliTest {
     void eval_json_prints_one_object_with_the_metrics() throws Exception {
         Path collection = Path.of(CliTest.class.getResource("/beir-mini").toURI());
 
-        Run run = run("eval", "--beir", collection.toString(), "--json");
+        CliRun run = run("eval", "--beir", collection.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out());
@@ -113,11 +100,11 @@ class CliTest {
         try (LuceneIndex bot = PaperIndexes.open(home.resolve("index"))) {
             SeedCorpus.seedIfEmpty(bot);
 
-            Run search = run("search", "quantization");
+            CliRun search = run("search", "quantization");
             assertThat(search.exitCode()).as(search.err()).isZero();
             assertThat(search.out()).contains(" 1. ");
 
-            Run imported = run("import", "--format", "jsonl", file.toString());
+            CliRun imported = run("import", "--format", "jsonl", file.toString());
             assertThat(imported.exitCode()).isNotZero();
             assertThat(imported.err().strip()).startsWith("paperbot: the index in ")
                     .contains("in use by another paperbot process").doesNotContain("\n");

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperbot.bot.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands around meaning vectors, with the real embedding model on tiny collections. */
 class HybridCliTest {
@@ -20,28 +16,19 @@ class HybridCliTest {
     @TempDir
     Path home;
 
-    record Run(int exitCode, String out, String err) {
+    CliRun run(Map<String, String> env, String... args) {
+        return CliRun.run(home, env, args);
     }
 
-    Run run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine(new Main(home, env));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    Run run(String... args) {
-        return run(Map.of(), args);
+    CliRun run(String... args) {
+        return CliRun.run(home, args);
     }
 
     @Test
     void eval_hybrid_embeds_the_collection_once_then_reuses_the_vector_cache() throws Exception {
         Path collection = Path.of(HybridCliTest.class.getResource("/beir-mini").toURI());
 
-        Run first = run("eval", "--beir", collection.toString(), "--mode", "hybrid", "--json");
+        CliRun first = run("eval", "--beir", collection.toString(), "--mode", "hybrid", "--json");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(first.out());
@@ -49,7 +36,7 @@ class HybridCliTest {
         assertThat(result.get("queries").asInt()).isEqualTo(4);
         assertThat(result.get("recall@100").asDouble()).isEqualTo((1 + 1 + 1 + 0.5) / 4);
 
-        Run second = run("eval", "--beir", collection.toString(), "--mode", "hybrid");
+        CliRun second = run("eval", "--beir", collection.toString(), "--mode", "hybrid");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("embedded 6 documents").contains("(0 by the model, 6 from the vector cache)")
                 .contains("mode: hybrid");
@@ -64,17 +51,17 @@ class HybridCliTest {
                 {"id": "2401.00002", "title": "Robot grasping", "abstract": "A robot arm learns to pick up household objects."}
                 {"id": "2401.00003", "title": "Protein folding", "abstract": "Predicting the structure of proteins from sequences."}
                 """);
-        Run imported = run("import", "--format", "jsonl", file.toString());
+        CliRun imported = run("import", "--format", "jsonl", file.toString());
         assertThat(imported.out()).contains("3 added").contains("3 papers wait for their meaning vectors");
 
-        Run words = run("search", "--json", "make", "LLM", "weights", "smaller");
+        CliRun words = run("search", "--json", "make", "LLM", "weights", "smaller");
         assertThat(words.err()).contains("Searching by words only: 3 of 3 papers wait for their vectors");
 
-        Run embed = run("embed");
+        CliRun embed = run("embed");
         assertThat(embed.exitCode()).as(embed.err()).isZero();
         assertThat(embed.out()).startsWith("Embedded 3 papers").contains("all 3 papers embedded");
 
-        Run hybrid = run("search", "--json", "compressing", "chatbot", "parameters");
+        CliRun hybrid = run("search", "--json", "compressing", "chatbot", "parameters");
         assertThat(hybrid.err()).doesNotContain("wait for their vectors");
         JsonNode hits = new ObjectMapper().readTree(hybrid.out());
         assertThat(hits.get(0).get("id").asText()).isEqualTo("2401.00001");
@@ -83,7 +70,7 @@ class HybridCliTest {
         // Imported again unchanged: nothing waits.
         assertThat(run("import", "--format", "jsonl", file.toString()).out()).doesNotContain("wait for");
 
-        Run off = run(Map.of("PAPERBOT_EMBEDDINGS", "off"), "embed");
+        CliRun off = run(Map.of("PAPERBOT_EMBEDDINGS", "off"), "embed");
         assertThat(off.exitCode()).isNotZero();
         assertThat(off.err()).isEqualTo("paperbot: embeddings are off (PAPERBOT_EMBEDDINGS=off): nothing to do"
                 + System.lineSeparator());
