@@ -12,11 +12,7 @@ import dev.paperbot.core.recommend.Pick;
 import dev.paperbot.core.search.Snippet;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
-import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
-import dev.paperbot.core.testing.FakeTime;
-import dev.paperbot.index.search.LuceneIndex;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,44 +20,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Posting against a local fake Slack Web API that fails on demand. */
-class DigestPostingFaultsTest {
+class DigestPostingFaultsTest extends OneBotTest {
 
     static final ChannelRef CH = ChannelRef.of("T1", "C1");
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
-    @TempDir
-    Path home;
-
-    FakeTime time;
-    LuceneIndex index;
-    FakeSlackApi slack;
-    DigestBot bot;
+    DigestPostingFaultsTest() {
+        super(Instant.parse("2026-03-02T08:00:00Z"),
+                new SlackChat.Retries(4, Duration.ofSeconds(1), 5, Duration.ofMinutes(2), Duration.ofMillis(500)));
+    }
 
     @BeforeEach
-    void setUp() {
-        time = new FakeTime(Instant.parse("2026-03-02T08:00:00Z"));
-        index = Fixtures.index(time);
-        slack = FakeSlackApi.start();
-        bot = new DigestBot("bot-1", StoreConfig.sqlite(home), index, slack.apiUrl(), time,
-                new SlackChat.Retries(4, Duration.ofSeconds(1), 5, Duration.ofMinutes(2), Duration.ofMillis(500)));
+    void subscribe() {
         bot.store.subscriptions().subscribe(CH, Topic.keyword("agents"), "U1", time.instant());
         index.upsert(Fixtures.papers("agents", 3));
         time.advance(Duration.ofMinutes(1));
-    }
-
-    @AfterEach
-    void tearDown() {
-        bot.close();
-        slack.close();
-        index.close();
     }
 
     @Test

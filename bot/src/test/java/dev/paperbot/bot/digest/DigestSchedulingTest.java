@@ -3,14 +3,9 @@ package dev.paperbot.bot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.schedule.DigestTimes;
-import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.store.ChannelRef;
-import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Topic;
-import dev.paperbot.core.testing.FakeTime;
-import dev.paperbot.index.search.LuceneIndex;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,39 +13,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Digests at each channel's own local time, across time zones and DST changes, with a controllable clock. */
-class DigestSchedulingTest {
+class DigestSchedulingTest extends OneBotTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    @TempDir
-    Path home;
-
-    FakeTime time;
-    LuceneIndex index;
-    FakeSlackApi slack;
-    DigestBot bot;
-
-    @BeforeEach
-    void setUp() {
-        time = new FakeTime(Instant.parse("2026-03-01T00:00:00Z"));
-        index = Fixtures.index(time);
-        slack = FakeSlackApi.start();
-        bot = new DigestBot("bot-1", StoreConfig.sqlite(home), index, slack.apiUrl(), time);
-    }
-
-    @AfterEach
-    void tearDown() {
-        bot.close();
-        slack.close();
-        index.close();
+    DigestSchedulingTest() {
+        super(Instant.parse("2026-03-01T00:00:00Z"), DigestBot.FAST_RETRIES);
     }
 
     ChannelRef channel(String id, LocalTime at, ZoneId zone, String topic) {
