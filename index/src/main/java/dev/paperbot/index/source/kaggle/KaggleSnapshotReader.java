@@ -6,16 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.index.source.ImportFilter;
+import dev.paperbot.index.source.JsonLines;
 import dev.paperbot.index.source.PaperFileReader;
 import dev.paperbot.index.source.PaperSink;
 import dev.paperbot.index.source.text.SourceDates;
 import dev.paperbot.index.source.text.SourceText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,37 +52,7 @@ public final class KaggleSnapshotReader implements PaperFileReader {
 
     @Override
     public void read(InputStream in, PaperSink sink) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Raw raw;
-            try {
-                raw = parse(line);
-            } catch (IOException | RuntimeException e) {
-                sink.skipped(lineNumber, "not valid JSON");
-                continue;
-            }
-            if (raw == null) {
-                sink.skipped(lineNumber, "not a JSON object");
-                continue;
-            }
-            String reason;
-            try {
-                reason = handle(raw, lineNumber, sink);
-            } catch (IllegalArgumentException e) {
-                reason = e.getMessage();
-            }
-            if (reason != null) {
-                sink.skipped(lineNumber, reason);
-            }
-        }
+        JsonLines.read(in, sink, KaggleSnapshotReader::parse, (raw, lineNumber) -> handle(raw, lineNumber, sink));
     }
 
     /** Returns a skip reason, or null when the line was given to the sink (or filtered out). */
@@ -159,7 +126,10 @@ public final class KaggleSnapshotReader implements PaperFileReader {
         return names;
     }
 
-    /** Pulls the fields paperbot uses out of one line, skipping the rest without building objects for them. */
+    /**
+     * Pulls the fields paperbot uses out of one line, skipping the rest without building objects for them; null when
+     * the line holds no object.
+     */
     private static Raw parse(String line) throws IOException {
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
