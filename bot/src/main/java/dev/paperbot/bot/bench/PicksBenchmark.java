@@ -14,6 +14,7 @@ import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.store.Topic;
+import dev.paperbot.index.bench.Zipf;
 import dev.paperbot.index.search.BulkLoader;
 import dev.paperbot.index.search.BulkOptions;
 import dev.paperbot.index.search.IndexSettings;
@@ -231,8 +232,8 @@ public final class PicksBenchmark {
     private static final class ChannelTopics {
         private final SplittableRandom random;
         private final boolean sharing;
-        private final SyntheticPapers.Zipf keywords = new SyntheticPapers.Zipf(TopicPool.KEYWORDS.size(), 0.9);
-        private final SyntheticPapers.Zipf authors = new SyntheticPapers.Zipf(500, 1.0);
+        private final Zipf keywords = new Zipf(TopicPool.KEYWORDS.size(), 0.9);
+        private final Zipf authors = new Zipf(500, 1.0);
         private int pair;
 
         ChannelTopics(long seed, boolean sharing) {

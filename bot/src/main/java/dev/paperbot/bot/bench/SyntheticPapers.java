@@ -2,6 +2,7 @@ package dev.paperbot.bot.bench;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.index.bench.Zipf;
 import dev.paperbot.index.source.SeedCorpus;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -121,37 +122,5 @@ final class SyntheticPapers {
 
     private static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Ranks 0..n-1 drawn with probability proportional to 1 / (rank + 1)^s. */
-    static final class Zipf {
-        private final double[] cumulative;
-
-        Zipf(int n, double s) {
-            cumulative = new double[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += 1 / Math.pow(i + 1, s);
-                cumulative[i] = sum;
-            }
-            for (int i = 0; i < n; i++) {
-                cumulative[i] /= sum;
-            }
-        }
-
-        int sample(SplittableRandom random) {
-            double u = random.nextDouble();
-            int lo = 0;
-            int hi = cumulative.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] < u) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperbot.index.source.kaggle;
 
+import dev.paperbot.index.bench.Zipf;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -48,7 +49,8 @@ public final class KaggleSnapshotGenerator {
 
     private final SplittableRandom random;
     private final String[] vocabulary;
-    private final double[] cumulative;
+    /** Word ranks with s = 1.05, the shape of word frequencies in abstracts. */
+    private final Zipf ranks;
 
     public KaggleSnapshotGenerator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -58,16 +60,7 @@ public final class KaggleSnapshotGenerator {
         for (int i = 0; i < size; i++) {
             vocabulary[i] = i < FUNCTION_WORDS.length ? FUNCTION_WORDS[i] : pseudoWord(words);
         }
-        // Zipf with s = 1.05 over the ranks, the shape of word frequencies in abstracts.
-        this.cumulative = new double[size];
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += 1.0 / Math.pow(i + 1, 1.05);
-            cumulative[i] = sum;
-        }
-        for (int i = 0; i < size; i++) {
-            cumulative[i] /= sum;
-        }
+        this.ranks = new Zipf(size, 1.05);
     }
 
     /** Writes {@code lines} records to {@code file}, replacing it. */
@@ -144,7 +137,7 @@ public final class KaggleSnapshotGenerator {
         boolean latex = random.nextInt(5) == 0;
         int latexAt = latex ? random.nextInt(count) : -1;
         for (int i = 0; i < count; i++) {
-            String word = i == latexAt ? json(LATEX[random.nextInt(LATEX.length)]) : vocabulary[zipfRank()];
+            String word = i == latexAt ? json(LATEX[random.nextInt(LATEX.length)]) : vocabulary[ranks.sample(random)];
             if (i > 0) {
                 if (column + word.length() + 1 > wrap) {
                     sb.append(title ? "\\n  " : "\\n");
@@ -164,21 +157,6 @@ public final class KaggleSnapshotGenerator {
         if (!title) {
             sb.append('.');
         }
-    }
-
-    private int zipfRank() {
-        double u = random.nextDouble();
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] < u) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static String pseudoWord(SplittableRandom r) {
