@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -34,10 +33,7 @@ final class AtomFeedParser implements BodyParser<AtomFeedParser.Feed> {
         boolean sawFeed = false;
         try {
             XMLStreamReader r = Xml.reader(body);
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (Xml.nextStartTag(r, null)) {
                 switch (r.getLocalName()) {
                     case "feed" -> sawFeed = true;
                     case "totalResults" -> total = parseLong(Xml.text(r));
@@ -104,14 +100,7 @@ final class AtomFeedParser implements BodyParser<AtomFeedParser.Feed> {
 
     private static RawEntry entry(XMLStreamReader r) throws XMLStreamException {
         RawEntry e = new RawEntry();
-        while (true) {
-            int event = r.next();
-            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("entry")) {
-                return e;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (Xml.nextStartTag(r, "entry")) {
             switch (r.getLocalName()) {
                 case "id" -> e.id = Xml.text(r).strip();
                 case "title" -> e.title = Xml.text(r);
@@ -123,16 +112,10 @@ final class AtomFeedParser implements BodyParser<AtomFeedParser.Feed> {
                 case "author" -> {
                     // <author><name>..</name><arxiv:affiliation>..</arxiv:affiliation></author>
                     String name = "";
-                    while (true) {
-                        int ev = r.next();
-                        if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("author")) {
-                            break;
-                        }
-                        if (ev == XMLStreamConstants.START_ELEMENT) {
-                            String text = Xml.text(r);
-                            if (r.getLocalName().equals("name")) {
-                                name = text;
-                            }
+                    while (Xml.nextStartTag(r, "author")) {
+                        String text = Xml.text(r);
+                        if (r.getLocalName().equals("name")) {
+                            name = text;
                         }
                     }
                     String clean = SourceText.clean(name);
@@ -144,5 +127,6 @@ final class AtomFeedParser implements BodyParser<AtomFeedParser.Feed> {
                 }
             }
         }
+        return e;
     }
 }

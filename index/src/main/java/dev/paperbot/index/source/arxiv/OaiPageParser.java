@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -41,10 +40,7 @@ final class OaiPageParser implements BodyParser<OaiPageParser.Page> {
         boolean sawRoot = false;
         try {
             XMLStreamReader r = Xml.reader(body);
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (Xml.nextStartTag(r, null)) {
                 switch (r.getLocalName()) {
                     case "OAI-PMH" -> sawRoot = true;
                     case "responseDate" -> responseDate = SourceDates.isoDate(Xml.text(r));
@@ -77,14 +73,7 @@ final class OaiPageParser implements BodyParser<OaiPageParser.Page> {
         String abstractText = "";
         String categories = "";
         List<String> authors = new ArrayList<>();
-        while (true) {
-            int event = r.next();
-            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("record")) {
-                break;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (Xml.nextStartTag(r, "record")) {
             switch (r.getLocalName()) {
                 case "header" -> deleted = "deleted".equals(r.getAttributeValue(null, "status"));
                 case "identifier" -> identifier = Xml.text(r).strip();
@@ -124,18 +113,12 @@ final class OaiPageParser implements BodyParser<OaiPageParser.Page> {
         String keyname = "";
         String forenames = "";
         String suffix = "";
-        while (true) {
-            int event = r.next();
-            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("author")) {
-                break;
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (r.getLocalName()) {
-                    case "keyname" -> keyname = Xml.text(r);
-                    case "forenames" -> forenames = Xml.text(r);
-                    case "suffix" -> suffix = Xml.text(r);
-                    default -> Xml.text(r);
-                }
+        while (Xml.nextStartTag(r, "author")) {
+            switch (r.getLocalName()) {
+                case "keyname" -> keyname = Xml.text(r);
+                case "forenames" -> forenames = Xml.text(r);
+                case "suffix" -> suffix = Xml.text(r);
+                default -> Xml.text(r);
             }
         }
         return SourceText.clean(forenames + " " + keyname + " " + suffix);

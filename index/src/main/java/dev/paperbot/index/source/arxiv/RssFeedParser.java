@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -41,10 +40,7 @@ final class RssFeedParser implements BodyParser<RssFeedParser.Feed> {
         try {
             XMLStreamReader r = Xml.reader(body);
             boolean sawRss = false;
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
+            while (Xml.nextStartTag(r, null)) {
                 switch (r.getLocalName()) {
                     case "rss", "channel" -> sawRss = true;
                     case "item" -> items.add(item(r, items.size() + 1, channelDate));
@@ -72,14 +68,7 @@ final class RssFeedParser implements BodyParser<RssFeedParser.Feed> {
         String announce = null;
         String creators = "";
         List<String> categories = new ArrayList<>();
-        while (true) {
-            int event = r.next();
-            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("item")) {
-                break;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (Xml.nextStartTag(r, "item")) {
             switch (r.getLocalName()) {
                 case "title" -> title = Xml.text(r);
                 case "link" -> link = Xml.text(r);

@@ -28,6 +28,23 @@ final class Xml {
         }
     }
 
+    /**
+     * Moves to the next start tag inside the element named {@code parent} and returns true; returns false at that
+     * element's end tag (or, when {@code parent} is null, at the end of the document).
+     */
+    static boolean nextStartTag(XMLStreamReader r, String parent) throws XMLStreamException {
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals(parent)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The text of the current element up to its end tag, nested elements' text included. */
     static String text(XMLStreamReader r) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
