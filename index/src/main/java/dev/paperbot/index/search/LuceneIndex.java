@@ -7,6 +7,7 @@ import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The Lucene paper index: the {@link PaperIndex} port, the {@link PopularitySignals} port (doc values on the papers'
@@ -46,6 +47,39 @@ public interface LuceneIndex extends PaperIndex, PopularitySignals, PaperVectors
      * @throws IllegalStateException when the index has no embedding model or is read-only
      */
     long embedPending(java.util.function.LongConsumer progress);
+
+    /** Whether this index writes, follows another process that writes it, or is a snapshot (see {@link Role}). */
+    Role role();
+
+    /**
+     * Completes once this index is the writer: at once for an index opened for writing, at takeover for a
+     * {@linkplain Role#FOLLOWER follower}, never for a read-only snapshot. Cancelled when the index closes first.
+     */
+    CompletionStage<Void> whenWriter();
+
+    /** What an index does with the papers of its directory. */
+    enum Role {
+        /** Holds the write lock: adds papers, and embeds them when it has a model and embeds in the background. */
+        WRITER("writer"),
+        /**
+         * Another process on this machine writes the index ({@link PaperIndexes#openOrFollow}): this one searches
+         * the writer's commits, seen within the refresh interval, and becomes the writer in place when it stops.
+         */
+        FOLLOWER("follower (another process writes it; this one takes over when it stops)"),
+        /** Searches the commit it was opened on ({@link PaperIndexes#openReadOnly}). */
+        READ_ONLY("read-only");
+
+        private final String description;
+
+        Role(String description) {
+            this.description = description;
+        }
+
+        /** One line for {@code /status} and logs. */
+        public String describe() {
+            return description;
+        }
+    }
 
     /** A paper's place in a ranking. */
     record Ranked(PaperId id, float score) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -72,8 +75,12 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Meaning vectors live in the papers' own documents ({@link DocumentVectors}); {@link SemanticRetrieval} decides
  * when a search uses them and fuses the rankings, and {@link VectorIndexer} embeds papers after they were added.
+ *
+ * <p>A {@linkplain Role#FOLLOWER follower} searches another process's commits through a searcher manager on the
+ * directory, which its {@link IndexFollower} refreshes; when it takes the write lock, a writer and a manager on
+ * that writer replace them, as after a rolled-back write, and searches in flight finish on the old reader.
  */
-final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
+final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target, IndexFollower.Target {
 
     /** Deepest result asked for (offset + limit): top-k collection stays cheap. */
     static final int MAX_WINDOW = 10_000;
@@ -96,19 +103,29 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     /** One writer at a time: an upsert, or a whole bulk load. */
     private final Semaphore writing = new Semaphore(1);
     private final SearcherFactory searcherFactory;
-    private final boolean readOnly;
-    /** Replaced only when a failed write is rolled back (Lucene's rollback closes the writer). */
+    /** Changes once at most: a follower becomes the writer. */
+    private volatile Role role;
+    /** Guards the change of role against closing. */
+    private final Object roleLock = new Object();
+    private final CompletableFuture<Void> writerSince = new CompletableFuture<>();
+    /**
+     * Null for a reader; replaced when a failed write is rolled back (Lucene's rollback closes the writer), and set
+     * when a follower takes over.
+     */
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private final SemanticRetrieval semantic;
     /** Papers of recent candidates (hits without snippets), so that topic searches skip their stored fields. */
     private final StoredPapers storedPapers = new StoredPapers();
-    /** Null without an embedding model, and for a read-only index. */
+    /** Null without an embedding model, and for a read-only snapshot; a follower starts it when it takes over. */
     private final VectorIndexer indexer;
+    private final boolean embedInBackground;
+    /** Null unless the index follows another process. */
+    private final IndexFollower follower;
     private volatile boolean closed;
 
-    private LucenePaperIndex(Directory directory, String name, IndexSettings settings, Clock clock, boolean readOnly,
-            SemanticSettings semanticSettings) throws IOException {
+    private LucenePaperIndex(Directory directory, String name, IndexSettings settings, Clock clock, Role role,
+            Duration followEvery, SemanticSettings semanticSettings) throws IOException {
         this.directory = directory;
         this.name = name;
         this.settings = settings;
@@ -117,7 +134,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         this.similarity = new BM25Similarity(settings.k1(), settings.b());
         this.clock = clock;
         this.queries = new LexicalQueryBuilder(analyzer, settings);
-        this.readOnly = readOnly;
+        this.role = role;
         this.searcherFactory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -126,22 +143,34 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
                 return searcher;
             }
         };
-        if (readOnly) {
-            this.writer = null;
-            this.searchers = new SearcherManager(directory, searcherFactory);
-        } else {
+        if (role == Role.WRITER) {
             this.writer = newWriter();
             if (!DirectoryReader.indexExists(directory)) {
                 writer.commit();
             }
             this.searchers = new SearcherManager(writer, searcherFactory);
+        } else {
+            this.writer = null;
+            this.searchers = new SearcherManager(directory, searcherFactory);
         }
         this.semantic = new SemanticRetrieval(semanticSettings);
         Optional<Embedder> embedder = semanticSettings.embedder();
-        this.indexer = readOnly || embedder.isEmpty() ? null : new VectorIndexer(this, embedder.get());
-        if (indexer != null && semanticSettings.background()) {
+        this.indexer = role == Role.READ_ONLY || embedder.isEmpty() ? null : new VectorIndexer(this, embedder.get());
+        this.embedInBackground = semanticSettings.background();
+        this.follower = role == Role.FOLLOWER ? new IndexFollower(this, name, followEvery) : null;
+        if (role == Role.WRITER) {
+            startWriting();
+        } else if (follower != null) {
+            follower.start();
+        }
+    }
+
+    /** What a writer does besides taking writes: embeds in the background, and says it writes. */
+    private void startWriting() {
+        if (indexer != null && embedInBackground) {
             indexer.start();
         }
+        writerSince.complete(null);
     }
 
     private IndexWriter newWriter() throws IOException {
@@ -153,11 +182,12 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
         return new IndexWriter(directory, config);
     }
 
-    static LucenePaperIndex open(Directory directory, Path path, IndexSettings settings, Clock clock,
-            boolean readOnly, SemanticSettings semanticSettings) {
+    /** @param followEvery for a follower, how often it refreshes and tries to take over; null otherwise */
+    static LucenePaperIndex open(Directory directory, Path path, IndexSettings settings, Clock clock, Role role,
+            Duration followEvery, SemanticSettings semanticSettings) {
         try {
             return new LucenePaperIndex(directory, path == null ? "memory" : path.toString(), settings, clock,
-                    readOnly, semanticSettings);
+                    role, followEvery, semanticSettings);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IndexLockedException(path, e);
@@ -475,10 +505,10 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
 
     @Override
     public Optional<EmbeddingProgress> embedding() {
-        if (indexer != null) {
+        if (indexer != null && role == Role.WRITER) {
             return Optional.of(indexer.progress());
         }
-        // A read-only index embeds nothing itself, but can tell how far the writer is.
+        // A reader embeds nothing itself, but can tell how far the writer is.
         return semantic.embedder().map(e -> new EmbeddingProgress(e.model(), size(), waitingCount(e.model()), 0, 0));
     }
 
@@ -711,8 +741,69 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     }
 
     @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public CompletionStage<Void> whenWriter() {
+        return writerSince.minimalCompletionStage();
+    }
+
+    // --- following another process's writes (IndexFollower.Target) ---
+
+    @Override
+    public boolean tryTakeOver() throws IOException {
+        synchronized (roleLock) {
+            if (closed || role != Role.FOLLOWER) {
+                return role == Role.WRITER;
+            }
+            IndexWriter taken;
+            try {
+                taken = newWriter();
+            } catch (LockObtainFailedException held) {
+                return false;
+            }
+            // The writer opened the last commit; what a dead writer left uncommitted it has already deleted.
+            SearcherManager old = searchers;
+            try {
+                searchers = new SearcherManager(taken, searcherFactory);
+            } catch (IOException | RuntimeException e) {
+                taken.rollback();
+                throw e;
+            }
+            writer = taken;
+            role = Role.WRITER;
+            old.close();
+        }
+        startWriting();
+        return true;
+    }
+
+    @Override
+    public void refreshFromDisk() throws IOException {
+        if (role == Role.FOLLOWER) {
+            searchers.maybeRefresh();
+        }
+    }
+
+    /** One step of the follower, as its thread takes one every interval (tests); true once the index writes. */
+    boolean followNow() {
+        return follower == null ? role == Role.WRITER : follower.follow();
+    }
+
+    @Override
     public void close() {
-        closed = true;
+        synchronized (roleLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (follower != null) {
+            follower.close();
+        }
+        writerSince.cancel(false);
         if (indexer != null) {
             indexer.close();
         }
@@ -825,8 +916,9 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
     }
 
     private void requireWriter() {
-        if (readOnly) {
-            throw new IllegalStateException("the index in " + name + " is open read-only");
+        if (role != Role.WRITER) {
+            throw new IllegalStateException("the index in " + name + " is open read-only"
+                    + (role == Role.FOLLOWER ? " (another process writes it)" : ""));
         }
     }
 
@@ -867,7 +959,7 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target {
             try {
                 return searchers.acquire();
             } catch (AlreadyClosedException e) {
-                // The manager was just replaced after a rolled-back write; the new one is in place.
+                // The manager was just replaced (a rolled-back write, a takeover); the new one is in place.
                 return searchers.acquire();
             }
         } catch (IOException e) {
