@@ -54,6 +54,8 @@ import java.util.Set;
  * <tr><td>PAPERBOT_DIGEST_PARALLELISM</td><td>4</td><td>digests posted at once (1..32)</td></tr>
  * <tr><td>PAPERBOT_EMBEDDINGS</td><td>{@code on}</td><td>{@code off}: no embedding model, words only</td></tr>
  * <tr><td>PAPERBOT_SEARCH_MODE</td><td>{@code hybrid}</td><td>{@code bm25}: rank by words only</td></tr>
+ * <tr><td>PAPERBOT_INDEX_REFRESH_SECONDS</td><td>{@value SearchConfig#DEFAULT_INDEX_REFRESH_SECONDS}</td><td>how
+ * often a replica that follows another's index looks for its new papers and whether it stopped (1..3600)</td></tr>
  * </table>
  *
  * <p>With no Slack variable set, the bot starts the local playground.
@@ -179,7 +181,7 @@ public final class PaperbotConfigLoader {
                 number(env, "PAPERBOT_DIGEST_PARALLELISM", d.parallelism()));
     }
 
-    private static int number(Map<String, String> env, String name, int fallback) {
+    static int number(Map<String, String> env, String name, int fallback) {
         Optional<String> raw = value(env, name);
         if (raw.isEmpty()) {
             return fallback;

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.paperbot.bot.config.SearchConfig;
 import dev.paperbot.index.embed.EmbedderUnavailableException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,5 +76,18 @@ class EmbeddingsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchConfig.fromEnvironment(
                 Map.of("PAPERBOT_SEARCH_MODE", "semantic")))
                 .hasMessage("PAPERBOT_SEARCH_MODE must be hybrid or bm25, was semantic");
+    }
+
+    @Test
+    void a_follower_looks_for_the_writers_papers_every_30_seconds_unless_told_otherwise() {
+        assertThat(SearchConfig.fromEnvironment(Map.of()).indexRefresh()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SearchConfig.fromEnvironment(Map.of("PAPERBOT_INDEX_REFRESH_SECONDS", "5")).indexRefresh())
+                .isEqualTo(Duration.ofSeconds(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchConfig.fromEnvironment(
+                Map.of("PAPERBOT_INDEX_REFRESH_SECONDS", "0")))
+                .hasMessage("PAPERBOT_INDEX_REFRESH_SECONDS must be a whole number from 1 to 3600, was 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchConfig.fromEnvironment(
+                Map.of("PAPERBOT_INDEX_REFRESH_SECONDS", "30s")))
+                .hasMessage("PAPERBOT_INDEX_REFRESH_SECONDS must be a whole number, was 30s");
     }
 }
