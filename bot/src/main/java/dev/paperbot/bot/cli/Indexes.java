@@ -8,6 +8,7 @@ import dev.paperbot.index.search.SemanticSettings;
 import dev.paperbot.index.source.SeedCorpus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** How the CLI opens the index in the data directory. */
 final class Indexes {
@@ -23,10 +24,7 @@ final class Indexes {
         return forSearch(directory, SemanticSettings.none());
     }
 
-    /**
-     * The same with meaning vectors: queries are embedded with the model, and a writable index embeds its papers
-     * in the background when {@code semantic} says so (the bot).
-     */
+    /** The same with meaning vectors: queries are embedded with the model. */
     static LuceneIndex forSearch(Path directory, SemanticSettings semantic) {
         try {
             LuceneIndex index = PaperIndexes.open(directory, IndexSettings.defaults(), Clock.systemUTC(), semantic);
@@ -34,6 +32,25 @@ final class Indexes {
             return index;
         } catch (IndexLockedException e) {
             return PaperIndexes.openReadOnly(directory, IndexSettings.defaults(), semantic.withBackground(false));
+        }
+    }
+
+    /**
+     * The index of {@code serve}: written by this process, loading the embedded corpus when it is empty, or, while
+     * another replica on this machine writes it, followed every {@code refresh} until that one stops and this one
+     * takes over (see {@link PaperIndexes#openOrFollow}).
+     */
+    static LuceneIndex forServe(Path directory, SemanticSettings semantic, Duration refresh) {
+        LuceneIndex index = PaperIndexes.openOrFollow(directory, IndexSettings.defaults(), Clock.systemUTC(),
+                semantic, refresh);
+        try {
+            if (index.role() == LuceneIndex.Role.WRITER) {
+                SeedCorpus.seedIfEmpty(index);
+            }
+            return index;
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
         }
     }
 

@@ -1,22 +1,9 @@
 package dev.paperbot.bot.cli;
 
-import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.config.ConfigException;
 import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.PaperbotConfigLoader;
-import dev.paperbot.bot.config.Secret;
-import dev.paperbot.bot.index.Embeddings;
-import dev.paperbot.bot.install.Workspaces;
-import dev.paperbot.bot.runtime.BotRuntime;
-import dev.paperbot.bot.schedule.IngestScheduler;
-import dev.paperbot.bot.slack.BotServices;
-import dev.paperbot.bot.subscription.DigestSettings;
-import dev.paperbot.bot.subscription.Subscriptions;
-import dev.paperbot.core.store.PaperbotStore;
-import dev.paperbot.core.store.StoreConfig;
-import dev.paperbot.core.store.Stores;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -34,7 +21,9 @@ import picocli.CommandLine.Spec;
                         + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
                         + " ready.",
                 "Subscribed channels get their daily digest at their own local time while the bot runs; the state"
-                        + " lives in $PAPERBOT_HOME/paperbot.db, or in PostgreSQL when PAPERBOT_DB_URL is set."})
+                        + " lives in $PAPERBOT_HOME/paperbot.db, or in PostgreSQL when PAPERBOT_DB_URL is set.",
+                "Replicas on one machine may share PAPERBOT_HOME: one writes the index (and ingests), the others"
+                        + " follow it (PAPERBOT_INDEX_REFRESH_SECONDS) and one takes over when it stops."})
 public final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,43 +40,25 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new Cli.UserError(e.getMessage());
         }
-        Clock clock = Clock.systemUTC();
         PrintWriter err = spec.commandLine().getErr();
-        StoreConfig storeConfig = config.databaseUrl().map(Secret::reveal).map(StoreConfig::url)
-                .orElseGet(() -> StoreConfig.sqlite(config.home()));
-        PaperbotStore store = Stores.open(storeConfig);
-        BotRuntime runtime;
+        Serving serving;
         try {
-            runtime = BotRuntime.start(config, new BotRuntime.Parts(
-                    // The model loads with the index, in the background: /healthz says 503 until both are there.
-                    () -> Indexes.forSearch(context.indexDirectory(), Embeddings.settings(
-                            Embeddings.load(config.search(), config.home()), config.search(), true)),
-                    Subscriptions.withDigests(store, DigestSettings.from(config.digest()), clock),
-                    PaperActivity.store(store.feedback(), clock),
-                    BotServices.DEFAULT_ACK_BUDGET,
-                    config.distribution().map(d -> Workspaces.over(store, d, clock))));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e instanceof ConfigException ? new Cli.UserError(e.getMessage()) : e;
+            serving = Serving.start(config, context.indexDirectory());
+        } catch (ConfigException e) {
+            throw new Cli.UserError(e.getMessage());
         }
-        // Scheduled ingestion (PAPERBOT_INGEST*): fetches new papers into the bot's own index at the set times, and
-        // catches up runs missed while the bot was down as soon as the index is open.
-        IngestScheduler ingestion = IngestScheduler.forServe(config.ingest(), runtime.index()::get, config.home());
-        ingestion.start(runtime.index().ready());
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: stop taking requests, let those in flight finish, then close the index and the store.
         StopSignals.onStop(() -> {
             err.println("paperbot: stopping...");
             err.flush();
             try {
-                ingestion.close();
-                runtime.close();
+                serving.close();
             } finally {
-                store.close();
                 stopped.countDown();
             }
         });
-        err.println(banner(config, runtime.port()));
+        err.println(banner(config, serving.runtime().port()));
         err.flush();
         stopped.await();
         return 0;

@@ -67,7 +67,8 @@ public final class BotServer implements AutoCloseable {
         if (index instanceof dev.paperbot.index.search.LuceneIndex lucene) {
             return papers + "\nembeddings: " + lucene.embedding()
                     .map(dev.paperbot.index.search.EmbeddingProgress::describe)
-                    .orElse("off, searching by words only");
+                    .orElse("off, searching by words only")
+                    + "\nindex: " + lucene.role().describe();
         }
         return papers;
     }

@@ -1,6 +1,7 @@
 package dev.paperbot.bot.index;
 
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.index.search.LuceneIndex;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,16 @@ public final class IndexHolder implements AutoCloseable {
     /** Completes with the index once it is open (or with the reason it could not be opened). */
     public CompletableFuture<PaperIndex> ready() {
         return index.copy();
+    }
+
+    /**
+     * Completes once the index is open and this process writes it: with the opening for the writer; for a follower
+     * of another replica's index, when it takes over. What only the writer does (scheduled ingestion) waits for it.
+     */
+    public CompletableFuture<PaperIndex> writable() {
+        return index.thenCompose(open -> open instanceof LuceneIndex lucene
+                ? lucene.whenWriter().thenApply(writing -> open).toCompletableFuture()
+                : CompletableFuture.completedFuture(open));
     }
 
     public boolean isReady() {

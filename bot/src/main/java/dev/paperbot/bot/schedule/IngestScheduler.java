@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * Ingests papers inside {@code serve} on the configured days and time (by default arXiv's RSS for a few ML
  * categories, shortly after the daily announcement), on one background thread. Each source's last successful run is
  * recorded in the data directory, so a day missed while the bot was down or a run that failed is not lost: once the
- * index is open, {@link #start} catches up at once every source whose latest scheduled time passed since its record
- * (RSS back-fills older missed announcements through OAI-PMH, Hugging Face fetches every day since), then the
- * schedule goes on. {@link Gap} says what a source missed; {@link SourceRuns} runs the sources.
+ * index is open and this process writes it, {@link #start} catches up at once every source whose latest scheduled
+ * time passed since its record (RSS back-fills older missed announcements through OAI-PMH, Hugging Face fetches
+ * every day since), then the schedule goes on. {@link Gap} says what a source missed; {@link SourceRuns} runs the sources.
  */
 public final class IngestScheduler implements AutoCloseable {
 
@@ -58,8 +58,10 @@ public final class IngestScheduler implements AutoCloseable {
     }
 
     /**
-     * Starts waiting for the next run, and catches up missed runs in the background once {@code indexReady}
-     * completes (the server and Slack do not wait for it). Does nothing when the schedule is off.
+     * Once {@code indexReady} completes, in the background (the server and Slack do not wait for it): catches up
+     * missed runs, then waits for the next one. {@code serve} passes the moment its process writes the index, which
+     * for a replica that follows another's index is when it takes over: one process ingests into an index. Does
+     * nothing when the schedule is off.
      *
      * @return the catch-up's summaries, once it ran
      */
@@ -73,10 +75,13 @@ public final class IngestScheduler implements AutoCloseable {
             return t;
         });
         // The same single thread as the scheduled runs: a catch-up and a run never overlap.
-        CompletableFuture<List<IngestSummary>> caughtUp = indexReady.toCompletableFuture()
-                .thenApplyAsync(ready -> guarded(this::catchUp), timer);
-        scheduleNext(clock.instant());
-        return caughtUp;
+        return indexReady.toCompletableFuture().thenApplyAsync(ready -> {
+            Instant caughtUpTo = clock.instant();
+            List<IngestSummary> summaries = guarded(this::catchUp);
+            // A time that passed during a long catch-up runs at once.
+            scheduleNext(caughtUpTo);
+            return summaries;
+        }, timer);
     }
 
     private synchronized void scheduleNext(Instant after) {

@@ -62,9 +62,9 @@ class StatusRouteTest {
         try (IndexHolder holder = IndexHolder.of(index);
                 BotServer server = BotServer.start("127.0.0.1", 0, holder, routes -> { })) {
             assertThat(get(server, "/status")).isEqualTo("2 papers\nembeddings: 0 of 2 papers embedded (tiny-2);"
-                    + " searching by words only until done\n");
+                    + " searching by words only until done\nindex: writer\n");
             index.embedPending(n -> { });
-            assertThat(get(server, "/status")).isEqualTo("2 papers\nembeddings: all 2 papers embedded (tiny-2)\n");
+            assertThat(get(server, "/status")).isEqualTo("2 papers\nembeddings: all 2 papers embedded (tiny-2)\nindex: writer\n");
             assertThat(get(server, "/healthz")).isEqualTo("ok");
         }
     }
@@ -73,7 +73,7 @@ class StatusRouteTest {
     void without_a_model_status_says_words_only() throws Exception {
         try (IndexHolder holder = IndexHolder.of(PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC()));
                 BotServer server = BotServer.start("127.0.0.1", 0, holder, routes -> { })) {
-            assertThat(get(server, "/status")).isEqualTo("0 papers\nembeddings: off, searching by words only\n");
+            assertThat(get(server, "/status")).isEqualTo("0 papers\nembeddings: off, searching by words only\nindex: writer\n");
         }
     }
 }
