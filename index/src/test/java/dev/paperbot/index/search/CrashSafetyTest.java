@@ -26,12 +26,7 @@ class CrashSafetyTest {
     @ValueSource(strings = {"upsert", "bulk"})
     void a_killed_writer_leaves_the_last_commit(String mode, @org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.toString(), mode)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process child = CrashingWriter.start(dir, mode);
         long lastCommitted = 0;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -2,17 +2,28 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A child process for {@link CrashSafetyTest}: writes papers to an index for ever, telling its parent on stdout
- * after each commit, until the parent kills it.
+ * A child process for {@link CrashSafetyTest} and {@link IndexFollowerTest}: writes papers to an index for ever,
+ * telling its parent on stdout after each commit, until the parent kills it.
  */
 public final class CrashingWriter {
 
     static final int BATCH = 500;
+
+    /** Starts the child on {@code dir}: {@code mode} is {@code upsert} or {@code bulk}; its stdout is the pipe. */
+    static Process start(Path dir, String mode) throws IOException {
+        return new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dir.toString(), mode)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);

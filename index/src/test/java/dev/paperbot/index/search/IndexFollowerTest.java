@@ -226,12 +226,7 @@ class IndexFollowerTest {
 
     @Test
     void a_follower_takes_over_from_a_killed_writer_process_at_its_last_commit() throws Exception {
-        Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.toString(), "upsert")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process child = CrashingWriter.start(dir, "upsert");
         long lastCommitted = 0;
         LuceneIndex follower = null;
         try (BufferedReader out = new BufferedReader(
