@@ -30,13 +30,7 @@ class CrashSafetyTest {
         long lastCommitted = 0;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            int commits = 0;
-            for (String line = out.readLine(); line != null && commits < 4; line = out.readLine()) {
-                if (line.startsWith("committed ")) {
-                    lastCommitted = Long.parseLong(line.substring("committed ".length()));
-                    commits++;
-                }
-            }
+            lastCommitted = CrashingWriter.awaitCommits(out, 4);
             // Killed while it writes the next batch (or commits it): no chance to clean up.
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -2,6 +2,7 @@ package dev.paperbot.index.search;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,26 @@ public final class CrashingWriter {
                 CrashingWriter.class.getName(), dir.toString(), mode)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+    }
+
+    /**
+     * Reads the child's reports until it has committed {@code commits} more batches.
+     *
+     * @return how many papers it had committed by then
+     */
+    static long awaitCommits(BufferedReader out, int commits) throws IOException {
+        long committed = -1;
+        for (int seen = 0; seen < commits; ) {
+            String line = out.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the writer process ended after " + seen + " commits");
+            }
+            if (line.startsWith("committed ")) {
+                committed = Long.parseLong(line.substring("committed ".length()));
+                seen++;
+            }
+        }
+        return committed;
     }
 
     public static void main(String[] args) {

@@ -227,21 +227,14 @@ class IndexFollowerTest {
     @Test
     void a_follower_takes_over_from_a_killed_writer_process_at_its_last_commit() throws Exception {
         Process child = CrashingWriter.start(dir, "upsert");
-        long lastCommitted = 0;
-        LuceneIndex follower = null;
+        long lastCommitted;
+        LuceneIndex follower;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            int commits = 0;
-            for (String line = out.readLine(); line != null && commits < 3; line = out.readLine()) {
-                if (line.startsWith("committed ")) {
-                    lastCommitted = Long.parseLong(line.substring("committed ".length()));
-                    commits++;
-                    if (follower == null) {
-                        follower = open(BY_HAND);
-                        assertThat(follower.role()).isEqualTo(LuceneIndex.Role.FOLLOWER);
-                    }
-                }
-            }
+            CrashingWriter.awaitCommits(out, 1);
+            follower = open(BY_HAND);
+            assertThat(follower.role()).isEqualTo(LuceneIndex.Role.FOLLOWER);
+            lastCommitted = CrashingWriter.awaitCommits(out, 2);
             assertThat(followNow(follower)).as("the child still writes").isFalse();
             assertThat(follower.size()).isGreaterThanOrEqualTo(lastCommitted);
             // Killed while it writes its next batch: the operating system drops its lock.
