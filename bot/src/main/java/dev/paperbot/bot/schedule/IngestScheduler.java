@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,6 +37,8 @@ public final class IngestScheduler implements AutoCloseable {
     private final Supplier<Optional<PaperIndex>> index;
     private final Clock clock;
     private final SourceRuns runs;
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private ScheduledExecutorService timer;
 
     /**
@@ -69,11 +71,14 @@ public final class IngestScheduler implements AutoCloseable {
         if (!schedule.enabled() || timer != null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "paperbot-ingest");
             t.setDaemon(true);
             return t;
         });
+        // On close, the next run's timer is dropped; a run under way may finish (see close).
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer = executor;
         // The same single thread as the scheduled runs: a catch-up and a run never overlap.
         return indexReady.toCompletableFuture().thenApplyAsync(ready -> {
             Instant caughtUpTo = clock.instant();
@@ -132,11 +137,29 @@ public final class IngestScheduler implements AutoCloseable {
         List<IngestSummary> call() throws InterruptedException;
     }
 
+    /**
+     * Stops the timer. A run under way gets {@link #STOP_GRACE} to finish before it is interrupted: an interrupt
+     * in the middle of a Lucene commit would cost the commit (never the index) and log an error for nothing.
+     */
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = timer;
             timer = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Scheduled ingestion still running after {} s; interrupting it", STOP_GRACE.toSeconds());
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

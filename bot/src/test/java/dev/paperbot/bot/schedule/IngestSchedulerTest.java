@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.config.IngestSchedule;
 import dev.paperbot.bot.config.IngestSchedule.Source;
+import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.search.ForwardingPaperIndex;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PaperIndex.UpsertSummary;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.source.http.FixtureServer;
 import dev.paperbot.index.source.http.HttpSettings;
@@ -20,12 +23,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -270,6 +275,42 @@ class IngestSchedulerTest {
                     .containsExactly("arxiv-oai", "arxiv-rss");
         }
         assertThat(record("rss")).contains(WEDNESDAY_MORNING);
+    }
+
+    @Test
+    void closing_lets_a_run_under_way_finish_its_write_instead_of_interrupting_it() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PaperIndex slowWrites = new ForwardingPaperIndex(index) {
+            @Override
+            public UpsertSummary upsert(Collection<Paper> papers) {
+                writing.countDown();
+                // Uninterruptibly, as a commit is: an interrupt would show as the run failing.
+                boolean released = false;
+                while (!released) {
+                    try {
+                        released = release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException("interrupted in the middle of a write", e);
+                    }
+                }
+                return super.upsert(papers);
+            }
+        };
+        enqueueRss();
+        IngestScheduler scheduler = new IngestScheduler(schedule(EnumSet.of(Source.RSS), 7),
+                () -> Optional.of(slowWrites), home, clock, fast, fast);
+        scheduler.start(CompletableFuture.completedFuture(null));
+        assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(scheduler::close);
+        Thread.sleep(200);
+        assertThat(closed).isNotDone();
+        release.countDown();
+        closed.get(30, TimeUnit.SECONDS);
+
+        assertThat(record("rss")).contains(SUNDAY_RUN);
+        assertThat(index.size()).isPositive();
     }
 
     @Test
