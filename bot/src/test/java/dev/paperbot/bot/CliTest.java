@@ -74,8 +74,15 @@ class CliTest {
         CliRun run = run("import", "--format", "jsonl", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 added, 1 replaced, 3 skipped")
-                .contains("line 2: no title", "line 3: not valid JSON", "line 5: date is not YYYY-MM-DD");
+        assertThat(run.out()).contains("1 added, 0 replaced, 4 skipped")
+                .contains("line 2: no title", "line 3: not valid JSON",
+                        "line 4: id repeated in the file (the first line is kept)", "line 5: date is not YYYY-MM-DD");
+
+        Path revised = Files.writeString(home.resolve("revised.jsonl"), """
+                {"id": "2401.00001", "title": "Sparse attention, revised", "abstract": "Attention, but sparser."}
+                """);
+        CliRun again = run("import", "--format", "jsonl", revised.toString());
+        assertThat(again.out()).contains("0 added, 1 replaced, 0 skipped");
         CliRun search = run("search", "--json", "sparse");
         assertThat(new ObjectMapper().readTree(search.out()).get(0).get("title").asText())
                 .isEqualTo("Sparse attention, revised");

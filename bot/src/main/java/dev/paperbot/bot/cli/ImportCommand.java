@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code paperbot import}: loads a file of papers into the local index. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Adds the papers of a file to the index; a paper already there (same id) is replaced.")
+        description = "Adds the papers of a file to the index; a paper already there (same id) is replaced. An id"
+                + " repeated in the file is skipped (the first line is kept).")
 public final class ImportCommand implements Callable<Integer> {
 
     /** Files smaller than this import in about a second: no progress bar. */

@@ -43,7 +43,8 @@ public final class PaperImport {
      * What an import did.
      *
      * @param added    new papers
-     * @param replaced papers that were already in the index (or earlier in the file) and were replaced
+     * @param replaced papers that were already in the index and were replaced (a file gives each id once: see
+     *                 {@link PaperFormat})
      * @param skipped  records not imported, by reason
      * @param examples the first few skipped records
      * @param filtered good records left out by an {@link ImportFilter}

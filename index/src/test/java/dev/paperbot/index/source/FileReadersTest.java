@@ -30,9 +30,13 @@ class FileReadersTest {
     }
 
     static Read read(PaperFormat format, String text) throws IOException {
+        return read(format, ImportFilter.none(), text);
+    }
+
+    static Read read(PaperFormat format, ImportFilter filter, String text) throws IOException {
         List<Paper> papers = new ArrayList<>();
         List<String> skips = new ArrayList<>();
-        format.reader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PaperSink() {
+        format.reader(filter).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PaperSink() {
             @Override
             public void paper(Paper paper) {
                 papers.add(paper);
@@ -106,6 +110,65 @@ class FileReadersTest {
     }
 
     @Test
+    void a_repeated_id_is_skipped_with_its_line_and_the_first_line_kept() throws IOException {
+        Read jsonl = read(PaperFormat.JSONL, """
+                {"id": "2401.00001", "title": "First"}
+                {"id": "arXiv:2401.00001v2", "title": "Second version"}
+                {"title": "Untitled id"}
+                {"title": "Untitled  id", "abstract": "same title, so the same derived id"}
+                """);
+        assertThat(jsonl.papers()).extracting(Paper::title).containsExactly("First", "Untitled id");
+        assertThat(jsonl.skips()).containsExactly("2: " + FirstOfEachId.REPEATED, "4: " + FirstOfEachId.REPEATED);
+
+        Read beir = read(PaperFormat.BEIR, """
+                {"_id": "7", "title": "A", "text": "x"}
+                {"_id": 7, "title": "B", "text": "y"}
+                """);
+        assertThat(beir.papers()).extracting(Paper::title).containsExactly("A");
+        assertThat(beir.skips()).containsExactly("2: " + FirstOfEachId.REPEATED);
+    }
+
+    @Test
+    void a_line_the_filter_leaves_out_does_not_hold_its_id() throws IOException {
+        Read read = read(PaperFormat.JSONL, new ImportFilter(List.of("cs.LG"), null, null), """
+                {"id": "2401.00001", "title": "Filed under maths", "categories": "math.AG"}
+                {"id": "2401.00001", "title": "Filed under machine learning", "categories": "cs.LG"}
+                {"id": "2401.00001", "title": "Again", "categories": "cs.LG"}
+                """);
+
+        assertThat(read.papers()).extracting(Paper::title).containsExactly("Filed under machine learning");
+        assertThat(read.skips()).containsExactly("3: " + FirstOfEachId.REPEATED);
+    }
+
+    @Test
+    void an_import_on_several_threads_keeps_the_first_line_of_each_repeated_id(@TempDir Path dir) throws IOException {
+        // Every id twice, the copies 3,000 lines apart: in different batches, so on different indexing threads.
+        int papers = 3_000;
+        StringBuilder text = new StringBuilder();
+        for (String version : List.of("first", "second")) {
+            for (int i = 0; i < papers; i++) {
+                text.append("{\"id\": \"p").append(i).append("\", \"title\": \"").append(version)
+                        .append(" version of paper ").append(i).append("\"}\n");
+            }
+        }
+        Path file = dir.resolve("papers.jsonl");
+        Files.writeString(file, text);
+        try (LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC())) {
+            PaperImport.Report report = PaperImport.run(file, PaperFormat.JSONL, ImportFilter.none(), index,
+                    BulkOptions.defaults(), (bytes, read) -> { }, 4);
+
+            assertThat(new UpsertSummary(report.added(), report.replaced())).isEqualTo(new UpsertSummary(papers, 0));
+            assertThat(report.skipped()).isEqualTo(Map.of(FirstOfEachId.REPEATED, (long) papers));
+            assertThat(report.examples().getFirst())
+                    .isEqualTo(new PaperImport.Skip(papers + 1, FirstOfEachId.REPEATED));
+            assertThat(index.size()).isEqualTo(papers);
+            for (int i = 0; i < papers; i++) {
+                assertThat(index.find(new PaperId("p" + i)).orElseThrow().title()).startsWith("first");
+            }
+        }
+    }
+
+    @Test
     void import_reads_gzip_and_counts_added_replaced_and_skipped(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("papers.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
@@ -123,12 +186,12 @@ class FileReadersTest {
             PaperImport.Report report = PaperImport.run(file, PaperFormat.JSONL, index, BulkOptions.defaults(),
                     (bytes, papers) -> { });
 
-            assertThat(new UpsertSummary(report.added(), report.replaced())).isEqualTo(new UpsertSummary(1, 2));
+            assertThat(new UpsertSummary(report.added(), report.replaced())).isEqualTo(new UpsertSummary(1, 1));
             assertThat(report.skipped()).isEqualTo(Map.of("not valid JSON", 1L,
-                    "id is longer than 1000 characters", 1L));
-            assertThat(report.examples()).extracting(PaperImport.Skip::line).containsExactly(4L, 5L);
+                    "id is longer than 1000 characters", 1L, FirstOfEachId.REPEATED, 1L));
+            assertThat(report.examples()).extracting(PaperImport.Skip::line).containsExactly(3L, 4L, 5L);
             assertThat(index.size()).isEqualTo(2);
-            assertThat(index.find(new PaperId("2401.00001")).orElseThrow().title()).isEqualTo("A revised");
+            assertThat(index.find(new PaperId("2401.00001")).orElseThrow().title()).isEqualTo("A");
         }
     }
 

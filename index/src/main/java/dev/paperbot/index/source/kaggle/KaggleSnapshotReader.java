@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.index.source.FirstOfEachId;
 import dev.paperbot.index.source.ImportFilter;
 import dev.paperbot.index.source.JsonLines;
 import dev.paperbot.index.source.PaperFileReader;
@@ -30,8 +31,6 @@ public final class KaggleSnapshotReader implements PaperFileReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final ImportFilter filter;
-    /** The snapshot has one line per paper; a repeated id is skipped, so the bulk path may add without lookups. */
-    private final IdSet seen = new IdSet();
 
     public KaggleSnapshotReader(ImportFilter filter) {
         this.filter = filter == null ? ImportFilter.none() : filter;
@@ -52,7 +51,9 @@ public final class KaggleSnapshotReader implements PaperFileReader {
 
     @Override
     public void read(InputStream in, PaperSink sink) throws IOException {
-        JsonLines.read(in, sink, KaggleSnapshotReader::parse, (raw, lineNumber) -> handle(raw, lineNumber, sink));
+        // The snapshot has one line per paper: a repeated id is skipped, so the bulk path may add without lookups.
+        PaperSink unique = new FirstOfEachId(sink);
+        JsonLines.read(in, unique, KaggleSnapshotReader::parse, (raw, lineNumber) -> handle(raw, lineNumber, unique));
     }
 
     /** Returns a skip reason, or null when the line was given to the sink (or filtered out). */
@@ -75,9 +76,6 @@ public final class KaggleSnapshotReader implements PaperFileReader {
         String title = SourceText.clean(raw.title);
         if (title.isEmpty()) {
             return "no title";
-        }
-        if (!seen.add(id.get().value())) {
-            return "id repeated in the file (the first line is kept)";
         }
         LocalDate updated = SourceDates.rfc822Date(raw.lastCreated).or(() -> updateDate).orElse(published);
         sink.paper(new Paper(id.get(), title, SourceText.clean(raw.abstractText), authors(raw), categories,

@@ -1,4 +1,4 @@
-package dev.paperbot.index.source.kaggle;
+package dev.paperbot.index.source;
 
 import java.nio.charset.StandardCharsets;
 
