@@ -66,7 +66,7 @@ public final class Cli {
             err.println("paperbot: " + message(e));
             err.flush();
             log.debug("command failed", e);
-            return CommandLine.ExitCode.SOFTWARE;
+            return e instanceof StopSignals.Stopped ? StopSignals.Stopped.EXIT_CODE : CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
     }
@@ -75,6 +75,7 @@ public final class Cli {
     static String message(Throwable e) {
         return switch (e) {
             case UserError u -> u.getMessage();
+            case StopSignals.Stopped stopped -> stopped.getMessage();
             case IndexLockedException locked -> locked.getMessage() + "; stop it first, or search while it runs";
             case NoSuchFileException missing -> "no such file: " + missing.getFile();
             case AccessDeniedException denied -> "permission denied: " + denied.getFile();

@@ -43,29 +43,49 @@ public final class EmbedCommand implements Callable<Integer> {
         if (!config.embeddings()) {
             throw new Cli.UserError("embeddings are off (PAPERBOT_EMBEDDINGS=off): nothing to do");
         }
-        CachedEmbedder model;
-        try {
-            model = Embedders.cached(Embedders.bgeSmall(), context.home().resolve(Embeddings.CACHE_FOLDER));
-        } catch (EmbedderUnavailableException e) {
-            throw new Cli.UserError("the embedding model is not available: " + e.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
-        long start = System.nanoTime();
-        long embedded;
-        EmbeddingProgress after;
-        try (LuceneIndex index = PaperIndexes.open(context.indexDirectory(), IndexSettings.defaults(),
-                Clock.systemUTC(), new SemanticSettings(Optional.of(model), config.hybrid(), false))) {
-            EmbeddingProgress before = index.embedding().orElseThrow();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("embed").setInitialMax(before.pending())
-                    .setUnit(" papers", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate().build()) {
-                embedded = index.embedPending(bar::stepTo);
+        PrintWriter err = spec.commandLine().getErr();
+        // Ctrl-C or SIGTERM: stop after the batch in flight (each batch is committed), and only then exit.
+        try (StopSignals.Foreground stop = StopSignals.foreground();
+                CachedEmbedder model = loadModel(context, "the embedding model is not available")) {
+            stop.check();
+            long start = System.nanoTime();
+            long[] embedded = {0};
+            EmbeddingProgress after;
+            try (LuceneIndex index = PaperIndexes.open(context.indexDirectory(), IndexSettings.defaults(),
+                    Clock.systemUTC(), new SemanticSettings(Optional.of(model), config.hybrid(), false))) {
+                EmbeddingProgress before = index.embedding().orElseThrow();
+                err.println("Embedding " + before.pending() + " papers (Ctrl-C stops after the batch in flight and"
+                        + " keeps what was embedded).");
+                err.flush();
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("embed").setInitialMax(before.pending())
+                        .setUnit(" papers", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate()
+                        .build()) {
+                    embedded[0] = index.embedPending(n -> {
+                        bar.stepTo(n);
+                        embedded[0] = n;
+                        stop.check();
+                    });
+                } catch (StopSignals.Stopped stopped) {
+                    throw new StopSignals.Stopped("stopped after embedding " + embedded[0] + " papers; the others"
+                            + " still wait for their vectors: run 'paperbot embed' again to go on");
+                }
+                after = index.embedding().orElseThrow();
             }
-            after = index.embedding().orElseThrow();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "Embedded %d papers in %.1f s (%d by the model, %d from the vector cache); %s.%n",
+                    embedded[0], seconds, model.computed(), model.reused(), after.describe());
+            out.flush();
+            return 0;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "Embedded %d papers in %.1f s (%d by the model, %d from the vector cache); %s.%n",
-                embedded, seconds, model.computed(), model.reused(), after.describe());
-        out.flush();
-        return 0;
+    }
+
+    /** The embedding model with its vector cache in the data directory; {@code unavailable} starts the error. */
+    static CachedEmbedder loadModel(Cli.Context context, String unavailable) {
+        try {
+            return Embedders.cached(Embedders.bgeSmall(), context.home().resolve(Embeddings.CACHE_FOLDER));
+        } catch (EmbedderUnavailableException e) {
+            throw new Cli.UserError(unavailable + ": " + e.getMessage());
+        }
     }
 }

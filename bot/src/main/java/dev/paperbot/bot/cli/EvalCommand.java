@@ -1,12 +1,9 @@
 package dev.paperbot.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperbot.bot.index.Embeddings;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.index.analysis.PaperAnalyzer;
 import dev.paperbot.index.embed.CachedEmbedder;
-import dev.paperbot.index.embed.EmbedderUnavailableException;
-import dev.paperbot.index.embed.Embedders;
 import dev.paperbot.index.eval.BeirEvaluation;
 import dev.paperbot.index.eval.ExpectedScores;
 import dev.paperbot.index.search.IndexSettings;
@@ -117,20 +114,24 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BeirEvaluation.Result r;
         String vectors = "";
-        if (mode == Mode.HYBRID) {
-            CachedEmbedder model = loadModel();
-            try (ProgressBar bar = embeddingBar(collection)) {
-                r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.hybrid(model, bar::stepTo)
-                        .withFusion(fusionK == null ? SemanticSettings.DEFAULT_FUSION_K : fusionK,
-                                depth == null ? SemanticSettings.DEFAULT_DEPTH : depth));
-            } finally {
-                model.close();
+        // Ctrl-C or SIGTERM: stop after the batch or query in flight, and only then exit (no embedding running).
+        try (StopSignals.Foreground stop = StopSignals.foreground()) {
+            if (mode == Mode.HYBRID) {
+                CachedEmbedder model = EmbedCommand.loadModel(context,
+                        "--mode hybrid needs the embedding model, which is not available");
+                try (model; ProgressBar bar = embeddingBar(collection)) {
+                    stop.check();
+                    r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.hybrid(model, bar::stepTo)
+                            .withFusion(fusionK == null ? SemanticSettings.DEFAULT_FUSION_K : fusionK,
+                                    depth == null ? SemanticSettings.DEFAULT_DEPTH : depth)
+                            .withCheckpoint(stop::check));
+                }
+                vectors = String.format(Locale.ROOT, "%nembedded %d documents in %.1f s (%d by the model, %d from"
+                        + " the vector cache)", r.embedded(), r.embedding().toMillis() / 1000.0, model.computed(),
+                        model.reused());
+            } else {
+                r = BeirEvaluation.run(collection, settings, BeirEvaluation.Options.bm25().withCheckpoint(stop::check));
             }
-            vectors = String.format(Locale.ROOT, "%nembedded %d documents in %.1f s (%d by the model, %d from the "
-                    + "vector cache)", r.embedded(), r.embedding().toMillis() / 1000.0, model.computed(),
-                    model.reused());
-        } else {
-            r = BeirEvaluation.run(collection, settings);
         }
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -159,16 +160,6 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The embedding model for hybrid evaluations, with its vector cache in the data directory. */
-    private CachedEmbedder loadModel() {
-        try {
-            return Embedders.cached(Embedders.bgeSmall(), context.home().resolve(Embeddings.CACHE_FOLDER));
-        } catch (EmbedderUnavailableException e) {
-            throw new Cli.UserError("--mode hybrid needs the embedding model, which is not available: "
-                    + e.getMessage());
-        }
     }
 
     /** Embedding a collection takes minutes: show how far it is (on stderr). */

@@ -58,9 +58,12 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SearchResults results;
         SearchConfig config = searchConfig(context);
-        try (LuceneIndex index = Indexes.forSearch(context.indexDirectory(),
-                Embeddings.forCommand(config, context.home()))) {
+        // The query may be embedded: on Ctrl-C or SIGTERM the search in flight ends before the JVM does.
+        try (StopSignals.Foreground stop = StopSignals.foreground();
+                LuceneIndex index = Indexes.forSearch(context.indexDirectory(),
+                        Embeddings.forCommand(config, context.home()))) {
             results = index.search(SearchQuery.of(String.join(" ", words), limit).withMode(mode));
+            stop.check();
             if (mode == SearchQuery.Mode.AUTO && config.hybrid()) {
                 index.embedding().filter(p -> !p.complete()).ifPresent(p -> err.println("Searching by words only: "
                         + p.pending() + " of " + p.papers() + " papers wait for their vectors (the bot embeds them"

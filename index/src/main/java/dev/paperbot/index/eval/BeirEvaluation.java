@@ -82,17 +82,20 @@ public final class BeirEvaluation {
      *
      * @param mode     {@code BM25} (words only) or {@code HYBRID} (words and meaning fused)
      * @param embedder the embedding model for {@code HYBRID}
-     * @param progress told how many documents were embedded so far
-     * @param fusionK  reciprocal rank fusion's constant (hybrid)
-     * @param depth    papers taken from each ranking before fusion (hybrid)
+     * @param progress   told how many documents were embedded so far
+     * @param fusionK    reciprocal rank fusion's constant (hybrid)
+     * @param depth      papers taken from each ranking before fusion (hybrid)
+     * @param checkpoint run between steps (after each batch of embedded documents, before each query); it may
+     *                   throw to end the evaluation there (the command line does on Ctrl-C)
      */
     public record Options(SearchQuery.Mode mode, Optional<Embedder> embedder, LongConsumer progress, int fusionK,
-            int depth) {
+            int depth, Runnable checkpoint) {
 
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(embedder, "embedder");
             Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(checkpoint, "checkpoint");
             if (mode == SearchQuery.Mode.AUTO) {
                 throw new IllegalArgumentException("an evaluation ranks by BM25 or HYBRID, not AUTO");
             }
@@ -103,16 +106,20 @@ public final class BeirEvaluation {
 
         public static Options bm25() {
             return new Options(SearchQuery.Mode.BM25, Optional.empty(), n -> { }, SemanticSettings.DEFAULT_FUSION_K,
-                    SemanticSettings.DEFAULT_DEPTH);
+                    SemanticSettings.DEFAULT_DEPTH, () -> { });
         }
 
         public static Options hybrid(Embedder embedder, LongConsumer progress) {
             return new Options(SearchQuery.Mode.HYBRID, Optional.of(embedder), progress,
-                    SemanticSettings.DEFAULT_FUSION_K, SemanticSettings.DEFAULT_DEPTH);
+                    SemanticSettings.DEFAULT_FUSION_K, SemanticSettings.DEFAULT_DEPTH, () -> { });
         }
 
         public Options withFusion(int k, int candidates) {
-            return new Options(mode, embedder, progress, k, candidates);
+            return new Options(mode, embedder, progress, k, candidates, checkpoint);
+        }
+
+        public Options withCheckpoint(Runnable newCheckpoint) {
+            return new Options(mode, embedder, progress, fusionK, depth, newCheckpoint);
         }
     }
 
@@ -145,7 +152,10 @@ public final class BeirEvaluation {
             Duration indexing = Duration.ofNanos(System.nanoTime() - start);
 
             start = System.nanoTime();
-            long embedded = options.mode() == SearchQuery.Mode.HYBRID ? index.embedPending(options.progress()) : 0;
+            long embedded = options.mode() == SearchQuery.Mode.HYBRID ? index.embedPending(n -> {
+                options.progress().accept(n);
+                options.checkpoint().run();
+            }) : 0;
             Duration embedding = Duration.ofNanos(System.nanoTime() - start);
 
             start = System.nanoTime();
@@ -158,6 +168,7 @@ public final class BeirEvaluation {
                 if (!qrels.hasRelevant(query.getKey())) {
                     continue;
                 }
+                options.checkpoint().run();
                 long queryStart = System.nanoTime();
                 List<LuceneIndex.Ranked> ranked = index.rank(
                         SearchQuery.of(query.getValue(), DEPTH + 1).withMode(options.mode()));
