@@ -7,6 +7,7 @@ import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
+import dev.paperbot.core.testing.FakeTime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,31 +57,12 @@ class StorePaperActivityTest {
     @Test
     void in_memory_keeps_the_contract() {
         // One process throughout: the clock it was made with moves on.
-        MutableClock clock = new MutableClock();
+        FakeTime clock = new FakeTime(Instant.EPOCH);
         PaperActivity activity = PaperActivity.inMemory(clock);
         contract(c -> {
-            clock.now = c.instant();
+            clock.set(c.instant());
             return activity;
         });
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

@@ -10,14 +10,12 @@ import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
 import dev.paperbot.index.document.PaperDocuments;
+import dev.paperbot.index.source.ingest.TestIndexes;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +25,7 @@ class LucenePaperIndexTest {
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
     /** A clock the test moves by hand. */
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestIndexes.MovableClock clock = new TestIndexes.MovableClock(T0);
 
     private LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), clock);
 
@@ -136,7 +118,7 @@ class LucenePaperIndexTest {
     @Test
     void replacing_a_paper_keeps_one_copy_and_the_instant_it_was_first_added() {
         index.upsert(List.of(paper("a", "Old title", "old abstract")));
-        now.set(T0.plus(Duration.ofDays(3)));
+        clock.set(T0.plus(Duration.ofDays(3)));
 
         UpsertSummary summary = index.upsert(List.of(paper("a", "New title", "new abstract"), paper("b", "B", "b")));
 
@@ -161,9 +143,9 @@ class LucenePaperIndexTest {
     @Test
     void added_after_returns_only_papers_first_added_later() {
         index.upsert(List.of(paper("old", "Diffusion models", "Denoising diffusion.")));
-        now.set(T0.plus(Duration.ofHours(1)));
+        clock.set(T0.plus(Duration.ofHours(1)));
         index.upsert(List.of(paper("new", "Diffusion transformers", "Diffusion with transformers.")));
-        now.set(T0.plus(Duration.ofHours(2)));
+        clock.set(T0.plus(Duration.ofHours(2)));
         // Replacing the old paper later does not make it new.
         index.upsert(List.of(paper("old", "Diffusion models, revised", "Denoising diffusion.")));
 
@@ -244,7 +226,7 @@ class LucenePaperIndexTest {
     @Test
     void bulk_load_adds_and_replaces_and_keeps_first_added_instants() {
         index.upsert(List.of(paper("a", "Alpha", "x")));
-        now.set(T0.plus(Duration.ofDays(1)));
+        clock.set(T0.plus(Duration.ofDays(1)));
 
         UpsertSummary summary;
         try (BulkLoader loader = index.bulkLoader(BulkOptions.defaults().withCommitEvery(2))) {
