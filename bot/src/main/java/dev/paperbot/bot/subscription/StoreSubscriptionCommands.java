@@ -489,12 +489,16 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         return subs.stream().map(Subscription::topic).toList();
     }
 
-    /** {@code “llm agents”}, {@code author “Yann LeCun”} or {@code papers like “2306.00978”}, escaped. */
+    /**
+     * {@code “llm agents”}, {@code author “Yann LeCun”}, {@code papers like “2306.00978”} or
+     * {@code trending papers (most upvoted on Hugging Face)}, escaped.
+     */
     static String describe(Topic topic) {
         String quoted = "\u201C" + Mrkdwn.escape(topic.text(), TOPIC_CHARS) + "\u201D";
         return switch (topic.kind()) {
             case AUTHOR -> "author " + quoted;
             case LIKE -> "papers like " + quoted;
+            case TRENDING -> "trending papers (most upvoted on Hugging Face)";
             case KEYWORD -> quoted;
         };
     }

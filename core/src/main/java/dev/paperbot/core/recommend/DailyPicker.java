@@ -24,14 +24,16 @@ final class DailyPicker implements Recommender {
 
     private final PaperbotStore store;
     private final TopicSearches searches;
+    private final TrendingPicks trending;
     private final FeedbackVectors feedback;
     private final RecommenderSettings settings;
     private final Clock clock;
 
-    DailyPicker(PaperbotStore store, TopicSearches searches, FeedbackVectors feedback, RecommenderSettings settings,
-            Clock clock) {
+    DailyPicker(PaperbotStore store, TopicSearches searches, TrendingPicks trending, FeedbackVectors feedback,
+            RecommenderSettings settings, Clock clock) {
         this.store = store;
         this.searches = searches;
+        this.trending = trending;
         this.feedback = feedback;
         this.settings = settings;
         this.clock = clock;
@@ -59,6 +61,10 @@ final class DailyPicker implements Recommender {
                 break;
             }
             Topic topic = s.topic();
+            if (topic.kind() == Topic.Kind.TRENDING) {
+                takeTrending(topic, day, excluded, picks);
+                continue;
+            }
             Embedding topicVector = moved.get(topic.key());
             TopicSearches.Result result = searches.shared(topic, windowStart, topicVector);
             asOf = min(asOf, result.searchedAt());
@@ -108,6 +114,14 @@ final class DailyPicker implements Recommender {
             }
             picks.add(new Pick(hit.paper(), topic, matched, hit.snippet(), hit.score(), hit.semantic()));
         }
+    }
+
+    /** A trending topic's papers: ranked by upvotes, not searched, so none of the search's steps apply. */
+    private void takeTrending(Topic topic, LocalDate day, Set<PaperId> excluded, List<Pick> picks) {
+        Set<PaperId> leaveOut = new HashSet<>(excluded);
+        picks.forEach(p -> leaveOut.add(p.paper().id()));
+        int wanted = Math.min(settings.perTopic(), settings.maxPerDigest() - picks.size());
+        picks.addAll(trending.picks(topic, day, leaveOut, wanted));
     }
 
     private static boolean alreadyPicked(List<Pick> picks, PaperId id) {

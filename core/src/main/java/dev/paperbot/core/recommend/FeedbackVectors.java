@@ -131,7 +131,8 @@ final class FeedbackVectors {
                 List<Embedding> examples = new ArrayList<>(vectors.vectors(topic.exampleIds()).values());
                 yield examples.isEmpty() ? Optional.empty() : Optional.of(Embedding.mean(examples).normalized());
             }
-            case AUTHOR -> Optional.empty();
+            // An author is exact and trending is ranked by upvotes: neither has a meaning to move.
+            case AUTHOR, TRENDING -> Optional.empty();
         };
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.PaperVectors;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.store.PaperbotStore;
 import java.time.Clock;
 
@@ -45,10 +46,15 @@ public final class Recommenders {
         return uncached(index, PaperVectors.none(), null, store, settings, clock, ticker);
     }
 
-    /** The same, learning from feedback when {@code embedder} is not null. */
+    /**
+     * The same, learning from feedback when {@code embedder} is not null. {@code trending} topics rank by the
+     * popularity signals the index keeps ({@link PopularitySignals#of}); an index without any brings them nothing.
+     */
     public static Recommender uncached(PaperIndex index, PaperVectors vectors, Embedder embedder,
             PaperbotStore store, RecommenderSettings settings, Clock clock, Ticker ticker) {
-        return new DailyPicker(store, new TopicSearches(index, settings, clock, ticker),
+        TrendingPicks trending = new TrendingPicks(new TrendingPapers(PopularitySignals.of(index), index), settings,
+                ticker);
+        return new DailyPicker(store, new TopicSearches(index, settings, clock, ticker), trending,
                 new FeedbackVectors(embedder, vectors, store.feedback()), settings, clock);
     }
 

@@ -8,6 +8,10 @@
  * that order, skipping papers it was posted or dismissed, papers picked for an earlier topic, and near-copies of
  * papers it already picked.
  *
+ * <p>A {@code trending} topic is not searched: it brings the papers with the most upvotes on Hugging Face's daily
+ * lists of the window's days ({@link dev.paperbot.core.search.PopularitySignals}, through {@link
+ * dev.paperbot.core.recommend.TrendingPapers}), skipping the same papers, each with its upvotes as the reason.
+ *
  * <p>{@link dev.paperbot.core.recommend.Recommenders#create} caches the picks per (workspace, channel, local date)
  * in Caffeine until the channel's local midnight, so {@code digest preview} and the digest show the same papers; a
  * topic change (this process's {@code invalidate}, or any process's through the store's topics version) recomputes.

@@ -28,4 +28,17 @@ public interface PopularitySignals {
 
     /** The papers with the most upvotes among signals from {@code since} on, most upvoted first (ties: newer day). */
     List<Popularity> trending(LocalDate since, int limit);
+
+    /** No signals at all: for an index that keeps none. Recording ignores every signal, as for unknown papers. */
+    static PopularitySignals none() {
+        return NoPopularitySignals.INSTANCE;
+    }
+
+    /**
+     * The signals {@code index} keeps beside its papers, or {@link #none()} when it keeps none (an index that only
+     * searches, a test double): callers that show popularity need not care which kind of index they were given.
+     */
+    static PopularitySignals of(PaperIndex index) {
+        return index instanceof PopularitySignals signals ? signals : none();
+    }
 }

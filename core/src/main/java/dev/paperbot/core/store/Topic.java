@@ -12,19 +12,23 @@ import java.util.regex.Pattern;
 
 /**
  * What a channel follows: free text ({@link Kind#KEYWORD}), an author ({@link Kind#AUTHOR}, typed as
- * {@code author:"Yann LeCun"}) or papers like some examples ({@link Kind#LIKE}, typed as
- * {@code like:2401.01234 https://arxiv.org/abs/2402.05678}).
+ * {@code author:"Yann LeCun"}), papers like some examples ({@link Kind#LIKE}, typed as
+ * {@code like:2401.01234 https://arxiv.org/abs/2402.05678}) or the most upvoted papers on Hugging Face
+ * ({@link Kind#TRENDING}, typed as {@code trending}).
  *
- * @param kind keyword, author or example papers
+ * @param kind keyword, author, example papers or trending
  * @param text the words or the author's name, trimmed, as the user typed them; for example papers their ids,
- *             separated by single spaces
+ *             separated by single spaces; {@value #TRENDING_TEXT} for trending
  */
 public record Topic(Kind kind, String text) {
 
     /** Longest topic text we accept; longer ones are a paste accident, not a topic. */
     public static final int MAX_LENGTH = 200;
 
-    public enum Kind { KEYWORD, AUTHOR, LIKE }
+    public enum Kind { KEYWORD, AUTHOR, LIKE, TRENDING }
+
+    /** What {@code trending} is typed as, and its text. */
+    public static final String TRENDING_TEXT = "trending";
 
     /** Most example papers one topic may have. */
     public static final int MAX_EXAMPLES = 10;
@@ -56,6 +60,14 @@ public record Topic(Kind kind, String text) {
         return new Topic(Kind.AUTHOR, name);
     }
 
+    /**
+     * The most upvoted papers of recent days (Hugging Face's daily papers): a topic without words, ranked by
+     * popularity instead of relevance.
+     */
+    public static Topic trending() {
+        return new Topic(Kind.TRENDING, TRENDING_TEXT);
+    }
+
     /** Papers like these examples (one to {@value #MAX_EXAMPLES}). */
     public static Topic like(List<PaperId> examples) {
         if (examples.isEmpty() || examples.size() > MAX_EXAMPLES) {
@@ -66,11 +78,15 @@ public record Topic(Kind kind, String text) {
 
     /**
      * Parses a topic as typed after {@code subscribe}: {@code author:"Yann LeCun"} (straight or curly quotes, or
-     * none) follows an author, anything else is keywords. Throws {@link IllegalArgumentException} with a message fit
-     * for the user when it is empty or too long.
+     * none) follows an author, {@code like:...} example papers, the word {@code trending} (any case) the most
+     * upvoted papers, anything else is keywords. Throws {@link IllegalArgumentException} with a message fit for the
+     * user when it is empty or too long.
      */
     public static Topic parse(String raw) {
         String s = raw == null ? "" : raw.strip();
+        if (s.equalsIgnoreCase(TRENDING_TEXT)) {
+            return trending();
+        }
         Matcher like = LIKE.matcher(s);
         if (like.matches()) {
             return like(examples(like.group(1)));
@@ -134,7 +150,8 @@ public record Topic(Kind kind, String text) {
             case AUTHOR -> "author:" + folded;
             // Paper ids are case-sensitive (old-style arXiv ids keep a subject class in capitals).
             case LIKE -> "like:" + text;
-            case KEYWORD -> folded;
+            // The same key as the keyword "trending" had before the kind existed, so unsubscribing finds either.
+            case KEYWORD, TRENDING -> folded;
         };
     }
 
@@ -143,7 +160,7 @@ public record Topic(Kind kind, String text) {
         return switch (kind) {
             case AUTHOR -> "author:\"" + text + "\"";
             case LIKE -> "like:" + text;
-            case KEYWORD -> text;
+            case KEYWORD, TRENDING -> text;
         };
     }
 

@@ -2,13 +2,16 @@ package dev.paperbot.core.recommend;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
 import dev.paperbot.core.search.Snippet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,14 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small but real {@link PaperIndex} for core's tests (core has no Lucene): scores by how often the query's words
- * occur in title (twice) and abstract, honours {@code excluded}, {@code addedAfter} and author queries.
+ * occur in title (twice) and abstract, honours {@code excluded}, {@code addedAfter} and author queries; keeps
+ * popularity signals as the port says (latest day wins, unknown papers ignored).
  */
-final class InMemoryPaperIndex implements PaperIndex {
+final class InMemoryPaperIndex implements PaperIndex, PopularitySignals {
 
     private record Entry(Paper paper, Instant addedAt) {
     }
 
     private final Map<PaperId, Entry> papers = new LinkedHashMap<>();
+    private final Map<PaperId, Popularity> popularity = new LinkedHashMap<>();
+    /** Calls of {@link #trending}: each is a scan of every signal in a real index. */
+    final AtomicInteger trendingScans = new AtomicInteger();
     private final Clock clock;
     final AtomicInteger searches = new AtomicInteger();
     /** Hits given to {@link #explain}. */
@@ -137,6 +144,32 @@ final class InMemoryPaperIndex implements PaperIndex {
     @Override
     public synchronized long size() {
         return papers.size();
+    }
+
+    @Override
+    public synchronized int recordPopularity(Collection<Popularity> signals) {
+        int recorded = 0;
+        for (Popularity p : signals) {
+            Popularity known = popularity.get(p.id());
+            if (papers.containsKey(p.id()) && (known == null || !known.day().isAfter(p.day()))) {
+                popularity.put(p.id(), p);
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    @Override
+    public synchronized Optional<Popularity> popularity(PaperId id) {
+        return Optional.ofNullable(popularity.get(id));
+    }
+
+    @Override
+    public synchronized List<Popularity> trending(LocalDate since, int limit) {
+        trendingScans.incrementAndGet();
+        return popularity.values().stream().filter(p -> !p.day().isBefore(since))
+                .sorted(Comparator.comparingInt(Popularity::upvotes).thenComparing(Popularity::day).reversed())
+                .limit(limit).toList();
     }
 
     @Override

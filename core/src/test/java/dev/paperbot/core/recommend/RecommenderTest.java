@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestClaim;
 import dev.paperbot.core.store.DigestRun;
@@ -208,6 +209,84 @@ class RecommenderTest {
             assertThat(pick.paper().title()).isEqualTo("Self-supervised world models");
             assertThat(pick.reason()).isEqualTo("author:\"Yann LeCun\": Yann LeCun");
         });
+    }
+
+    /** Records one signal per paper through the port: {@code upvotes[i]} for {@code papers[i]}, on {@code day}. */
+    void upvote(List<Paper> papers, LocalDate day, int... upvotes) {
+        List<Popularity> signals = new ArrayList<>();
+        for (int i = 0; i < upvotes.length; i++) {
+            signals.add(new Popularity(papers.get(i).id(), upvotes[i], day));
+        }
+        assertThat(index.recordPopularity(signals)).isEqualTo(upvotes.length);
+    }
+
+    @Test
+    void a_trending_topic_brings_the_most_upvoted_papers_of_the_window_with_their_upvotes() {
+        subscribe("quantization");
+        subscribe("Trending");
+        List<Paper> quantization = addPapers("quantization", 3);
+        List<Paper> popular = addPapers("robotics", 5);
+        upvote(quantization, DAY.minusDays(1), 500); // picked for its topic first: not again as trending
+        upvote(popular, DAY.minusDays(2), 40, 90, 10, 70);
+        upvote(popular.subList(4, 5), DAY.minusDays(7), 999); // the 8th day back: outside the 7-day window
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+
+        List<Pick> p = picks.picks(CH, DAY).picks();
+
+        assertThat(p.subList(0, 3)).allSatisfy(pick -> assertThat(pick.topic().text()).isEqualTo("quantization"));
+        assertThat(p.subList(3, p.size())).extracting(pick -> pick.paper().id())
+                .containsExactly(popular.get(1).id(), popular.get(3).id(), popular.get(0).id());
+        assertThat(p.get(3).topic()).isEqualTo(Topic.trending());
+        assertThat(p.get(3).reason()).isEqualTo("90 upvotes on Hugging Face");
+        assertThat(Pick.upvotes(1)).isEqualTo("1 upvote on Hugging Face");
+    }
+
+    @Test
+    void trending_never_brings_a_paper_the_channel_had_or_dismissed_and_shares_one_ranking_between_channels() {
+        ChannelRef other = ChannelRef.of("T1", "C2");
+        subscribe("trending");
+        store.subscriptions().subscribe(other, Topic.trending(), "U1", time.instant());
+        List<Paper> popular = addPapers("robotics", 6);
+        upvote(popular, DAY.minusDays(1), 60, 50, 40, 30, 20, 10);
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+
+        DailyPicks first = picks.picks(CH, DAY);
+        assertThat(first.paperIds()).containsExactly(popular.get(0).id(), popular.get(1).id(), popular.get(2).id());
+        assertThat(picks.picks(other, DAY).paperIds()).isEqualTo(first.paperIds());
+        assertThat(index.trendingScans.get()).isEqualTo(1);
+        post(first);
+        store.feedback().record(new Feedback(CH, "U2", popular.get(3).id(), Feedback.Kind.NOT_INTERESTED,
+                time.instant()));
+
+        time.set(Instant.parse("2026-03-03T09:00:00Z"));
+        assertThat(picks.picks(CH, DAY.plusDays(1)).paperIds()).containsExactly(popular.get(4).id(),
+                popular.get(5).id());
+    }
+
+    @Test
+    void trending_ranks_again_for_a_channel_that_had_every_shared_paper() {
+        subscribe("trending");
+        List<Paper> popular = addPapers("robotics", RecommenderSettings.defaults().candidates() + 2);
+        int[] upvotes = new int[popular.size()];
+        for (int i = 0; i < upvotes.length; i++) {
+            upvotes[i] = 1000 - i;
+        }
+        upvote(popular, DAY, upvotes);
+        for (Paper p : popular.subList(0, RecommenderSettings.defaults().candidates())) {
+            store.feedback().record(new Feedback(CH, "U2", p.id(), Feedback.Kind.NOT_INTERESTED, time.instant()));
+        }
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+
+        assertThat(picks.picks(CH, DAY).paperIds()).containsExactly(popular.get(popular.size() - 2).id(),
+                popular.getLast().id());
+    }
+
+    @Test
+    void trending_brings_nothing_from_an_index_without_signals() {
+        subscribe("trending");
+        addPapers("robotics", 3);
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(picks.picks(CH, DAY).isEmpty()).isTrue();
     }
 
     @Test

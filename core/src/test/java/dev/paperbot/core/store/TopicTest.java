@@ -53,4 +53,14 @@ class TopicTest {
         assertThatThrownBy(() -> Topic.parse("like: 1 2 3 4 5 6 7 8 9 10 11"))
                 .hasMessageContaining("at most 10 papers");
     }
+
+    @Test
+    void trending_is_its_own_kind_typed_as_one_word_in_any_case() {
+        assertThat(Topic.parse(" Trending ")).isEqualTo(Topic.trending());
+        assertThat(Topic.trending().kind()).isEqualTo(Topic.Kind.TRENDING);
+        assertThat(Topic.trending().display()).isEqualTo("trending");
+        assertThat(Topic.parse(Topic.trending().display())).isEqualTo(Topic.trending());
+        assertThat(Topic.parse("trending diffusion")).isEqualTo(Topic.keyword("trending diffusion"));
+        assertThat(Topic.trending().key()).isNotEqualTo(Topic.keyword("trending diffusion").key());
+    }
 }
