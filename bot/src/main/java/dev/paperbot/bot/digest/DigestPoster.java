@@ -6,6 +6,7 @@ import dev.paperbot.core.recommend.DailyPicks;
 import dev.paperbot.core.recommend.Pick;
 import dev.paperbot.core.recommend.Recommender;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.Snippet;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.ChannelSettings;
@@ -90,6 +91,7 @@ public final class DigestPoster {
     private final PaperbotStore store;
     private final Recommender recommender;
     private final PaperIndex index;
+    private final PopularitySignals signals;
     private final SlackChat slack;
     private final TeamTokens tokens;
     private final Clock clock;
@@ -107,6 +109,7 @@ public final class DigestPoster {
         this.store = Objects.requireNonNull(store);
         this.recommender = Objects.requireNonNull(recommender);
         this.index = Objects.requireNonNull(index);
+        this.signals = PopularitySignals.of(index);
         this.slack = Objects.requireNonNull(slack);
         this.tokens = Objects.requireNonNull(tokens);
         this.clock = Objects.requireNonNull(clock);
@@ -176,7 +179,7 @@ public final class DigestPoster {
             store.digests().finish(claim, DigestRun.State.EMPTY, "quiet", clock.instant());
             return result(channel, claim.day(), Outcome.QUIET, 0, "");
         }
-        List<DigestMessage> messages = DigestMessages.render(picks);
+        List<DigestMessage> messages = DigestMessages.render(picks, signals);
         if (!store.digests().recordIntent(claim, picks.paperIds(), messages.size(), picks.papersAsOf())) {
             return result(channel, claim.day(), Outcome.BUSY, 0, "claim lost before posting");
         }
@@ -189,7 +192,7 @@ public final class DigestPoster {
         LOG.info("taking over the digest of {} for {} from {} ({} of {} messages recorded)", run.channel(),
                 run.day(), "an earlier owner", run.partsPosted(), run.partsTotal());
         DailyPicks rebuilt = rebuild(run);
-        List<DigestMessage> messages = DigestMessages.render(rebuilt);
+        List<DigestMessage> messages = DigestMessages.render(rebuilt, signals);
         return send(claim, token, messages, run.partsPosted() + 1, true, run.papers().isEmpty());
     }
 

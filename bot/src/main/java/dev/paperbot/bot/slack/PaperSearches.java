@@ -4,16 +4,23 @@ import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.index.IndexHolder;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.slack.view.SearchResultsView;
+import dev.paperbot.bot.slack.view.Upvotes;
 import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.core.search.PopularitySignals;
+import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Searches for a user and renders the answer: results leave out papers the user said they are not interested in. */
+/**
+ * Searches for a user and renders the answer: results leave out papers the user said they are not interested in,
+ * and show the upvotes of the papers on the page.
+ */
 public final class PaperSearches {
 
     private final IndexHolder index;
@@ -33,7 +40,7 @@ public final class PaperSearches {
         Set<PaperId> dismissed = activity.notInterested(who);
         SearchResults results = idx.get().search(SearchQuery.of(query, SearchResultsView.PAGE_SIZE)
                 .withOffset(offset).withExcluded(dismissed));
-        return SearchResultsView.search(query, results, offset);
+        return SearchResultsView.search(query, results, offset, upvotes(idx.get(), results.hits()));
     }
 
     /** Papers like {@code id}, leaving out dismissed ones. */
@@ -47,8 +54,8 @@ public final class PaperSearches {
             return Reply.mrkdwn("That paper is no longer in my index.");
         }
         Set<PaperId> dismissed = activity.notInterested(who);
-        return SearchResultsView.similar(id, paper.get().title(),
-                idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed));
+        List<SearchHit> hits = idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed);
+        return SearchResultsView.similar(id, paper.get().title(), hits, upvotes(idx.get(), hits));
     }
 
     public Optional<Paper> find(PaperId id) {
@@ -57,5 +64,11 @@ public final class PaperSearches {
 
     public boolean ready() {
         return index.isReady();
+    }
+
+    /** The upvotes of the papers on a page: one look-up per shown paper. */
+    private static Upvotes upvotes(PaperIndex idx, List<SearchHit> shown) {
+        return Upvotes.lookup(PopularitySignals.of(idx), shown.stream().limit(SearchResultsView.PAGE_SIZE)
+                .map(h -> h.paper().id()).toList());
     }
 }

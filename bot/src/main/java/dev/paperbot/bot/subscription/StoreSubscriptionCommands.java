@@ -15,6 +15,7 @@ import dev.paperbot.bot.slack.view.BlockLimits;
 import dev.paperbot.bot.slack.view.Mrkdwn;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.core.recommend.DailyPicks;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.ChannelSettings;
@@ -119,6 +120,7 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
             lines.add(":grey_question: Nothing in my index matches " + list(unmatched) + " yet (is it spelled as in"
                     + " the papers?); the digest brings papers on it once they come in.");
         }
+
         lines.addAll(problems);
         if (added.isEmpty() && known.isEmpty()) {
             return Reply.mrkdwn(String.join("\n", lines));
@@ -358,7 +360,7 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
             intro += "\n:double_vertical_bar: The digest is paused (" + pauseReason(settings.pause().orElseThrow())
                     + "); `/papers digest now` resumes it.";
         }
-        return previewReply(intro, DigestMessages.render(picks), picks);
+        return previewReply(intro, DigestMessages.render(picks, PopularitySignals.of(d.get().index)), picks);
     }
 
     /**

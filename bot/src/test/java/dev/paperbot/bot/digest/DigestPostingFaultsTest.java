@@ -7,8 +7,10 @@ import dev.paperbot.bot.slack.view.BlockText;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.FakeSlackApi.Failure;
 import dev.paperbot.core.paper.Paper;
+import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.recommend.DailyPicks;
 import dev.paperbot.core.recommend.Pick;
+import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.Snippet;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
@@ -130,7 +132,7 @@ class DigestPostingFaultsTest extends OneBotTest {
         }
         var daily = new DailyPicks(CH, DAY, ZoneOffset.UTC, picks, time.instant(), time.instant(), 0);
 
-        List<DigestMessage> messages = DigestMessages.render(daily);
+        List<DigestMessage> messages = DigestMessages.render(daily, PopularitySignals.none());
         assertThat(messages).hasSizeGreaterThan(2);
         for (int i = 0; i < messages.size(); i++) {
             DigestMessage m = messages.get(i);
@@ -151,27 +153,44 @@ class DigestPostingFaultsTest extends OneBotTest {
     }
 
     @Test
-    void the_same_papers_split_the_same_way_whatever_their_reasons_and_snippets() {
+    void the_same_papers_split_the_same_way_whatever_their_reasons_snippets_upvotes_and_sections() {
         // A poster taking over a half-posted digest re-renders it from the recorded paper ids, maybe without the
-        // original reasons and snippets: the messages must hold the same papers, so their markers mean the same.
+        // original reasons, snippets and trending section, and with upvotes that changed meanwhile: the messages
+        // must hold the same papers, so their markers mean the same.
         Random random = new Random(42);
         for (int round = 0; round < 50; round++) {
             List<Pick> rich = new ArrayList<>();
             List<Pick> bare = new ArrayList<>();
+            List<Paper> papers = new ArrayList<>();
             for (Paper p : Fixtures.papers("agents", 1 + random.nextInt(30))) {
-                Paper paper = new Paper(p.id(), "t".repeat(1 + random.nextInt(500)), "a".repeat(random.nextInt(3000)),
-                        List.of("n".repeat(1 + random.nextInt(300))), List.of(), null, null, null, "arxiv");
+                papers.add(new Paper(p.id(), "t".repeat(1 + random.nextInt(500)), "a".repeat(random.nextInt(3000)),
+                        List.of("n".repeat(1 + random.nextInt(300))), List.of(), null, null, null, "arxiv"));
+            }
+            index.upsert(papers);
+            int trendingFrom = random.nextInt(papers.size() + 1);
+            List<Popularity> signals = new ArrayList<>();
+            for (int i = 0; i < papers.size(); i++) {
+                Paper paper = papers.get(i);
                 String words = "w ".repeat(random.nextInt(600));
-                rich.add(new Pick(paper, Topic.keyword("topic " + random.nextInt(200)), List.of(words, words),
-                        new Snippet(List.of(new Snippet.Fragment(words, false), new Snippet.Fragment("w", true))), 1));
+                Popularity upvotes = new Popularity(paper.id(), random.nextInt(Integer.MAX_VALUE), DAY);
+                signals.add(upvotes);
+                rich.add(i >= trendingFrom ? Pick.trending(paper, Topic.trending(), upvotes)
+                        : new Pick(paper, Topic.keyword("topic " + random.nextInt(200)), List.of(words, words),
+                                new Snippet(List.of(new Snippet.Fragment(words, false),
+                                        new Snippet.Fragment("w", true))), 1));
                 bare.add(new Pick(paper, Topic.keyword("this channel's topics"), List.of(), Snippet.empty(), 0));
             }
+            index.recordPopularity(signals);
             List<DigestMessage> a = DigestMessages.render(new DailyPicks(CH, DAY, ZoneOffset.UTC, rich,
-                    time.instant(), time.instant(), 0));
+                    time.instant(), time.instant(), 0), index);
             List<DigestMessage> b = DigestMessages.render(new DailyPicks(CH, DAY, ZoneOffset.UTC, bare,
-                    time.instant(), time.instant(), 0));
+                    time.instant(), time.instant(), 0), PopularitySignals.none());
             assertThat(b).extracting(DigestMessage::papers)
                     .containsExactlyElementsOf(a.stream().map(DigestMessage::papers).toList());
+            List<String> texts = a.stream().flatMap(m -> m.blocks().stream()).map(BlockText::of).toList();
+            assertThat(texts).filteredOn(t -> t.contains("upvotes on Hugging Face")).hasSize(papers.size());
+            assertThat(texts.stream().anyMatch(t -> t.strip().equals("*Trending on Hugging Face*")))
+                    .isEqualTo(trendingFrom < papers.size());
             for (DigestMessage m : a) {
                 assertThat(m.blocks().stream().mapToInt(x -> BlockText.of(x).length()).sum()).isLessThan(11_000);
                 assertThat(m.blocks()).hasSizeLessThanOrEqualTo(50);

@@ -15,6 +15,7 @@ import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
@@ -23,6 +24,7 @@ import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.index.search.IndexSettings;
+import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -45,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /papers subscribe | unsubscribe | topics | digest ...} for real: signed slash commands over HTTP to the
- * running bot (HTTP mode), a real SQLite store and Lucene index, digests posted to the fake Slack Web API, and a
- * controllable clock for the scheduler (ticked by hand).
+ * running bot (HTTP mode), a real SQLite store and Lucene index (popularity recorded through its port), digests
+ * posted to the fake Slack Web API, and a controllable clock for the scheduler (ticked by hand).
  */
 class SubscriptionCommandsOverHttpTest {
 
@@ -61,7 +63,7 @@ class SubscriptionCommandsOverHttpTest {
     Path home;
 
     FakeTime time;
-    PaperIndex index;
+    LuceneIndex index;
     FakeSlackApi slack;
     PaperbotStore store;
     DigestSubscriptions subscriptions;
@@ -348,5 +350,47 @@ class SubscriptionCommandsOverHttpTest {
         open.countDown();
         awaitDigests();
         assertThat(paperIds(command("digest preview").path("blocks"))).hasSize(2);
+    }
+
+    /** Records upvotes through the index's popularity port: {@code upvotes[i]} for {@code papers[i]} on {@code day}. */
+    void upvote(List<Paper> papers, LocalDate day, int... upvotes) {
+        List<Popularity> signals = new ArrayList<>();
+        for (int i = 0; i < upvotes.length; i++) {
+            signals.add(new Popularity(papers.get(i).id(), upvotes[i], day));
+        }
+        assertThat(index.recordPopularity(signals)).isEqualTo(upvotes.length);
+    }
+
+    static List<String> ids(List<Paper> papers) {
+        return papers.stream().map(p -> p.id().value()).toList();
+    }
+
+    @Test
+    void search_and_more_like_this_show_the_upvotes_of_papers_that_have_some() throws Exception {
+        List<Paper> robotics = papers("robotics", 3);
+        upvote(robotics, LocalDate.of(2026, 3, 1), 123, 1);
+        // More like this wants words that some papers share and most do not.
+        List<Paper> graphs = papers("graphs", 4);
+        upvote(graphs.subList(1, 4), LocalDate.of(2026, 3, 1), 7, 7, 7);
+        papers("diffusion", 5);
+        awaitDigests();
+
+        JsonNode results = command("robotics");
+        assertThat(paperIds(results.path("blocks"))).containsExactlyInAnyOrderElementsOf(ids(robotics));
+        List<String> metas = new ArrayList<>();
+        results.path("blocks").forEach(b -> {
+            if (b.path("type").asText().equals("context")) {
+                metas.add(b.path("elements").get(0).path("text").asText());
+            }
+        });
+        assertThat(metas).hasSize(3);
+        assertThat(metas).filteredOn(m -> m.contains("\u25B2 123 upvotes on Hugging Face")).hasSize(1);
+        assertThat(metas).filteredOn(m -> m.contains("\u25B2 1 upvote on Hugging Face")).hasSize(1);
+        assertThat(metas).filteredOn(m -> !m.contains("upvote")).hasSize(1);
+
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.MORE_LIKE_THIS,
+                graphs.get(0).id().value(), slack.responseUrl("more"))), FORM);
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/more"), Duration.ofSeconds(10))
+                .allText()).contains("More like", "\u25B2 7 upvotes on Hugging Face");
     }
 }

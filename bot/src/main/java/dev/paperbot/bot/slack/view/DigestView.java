@@ -3,6 +3,7 @@ package dev.paperbot.bot.slack.view;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
@@ -13,11 +14,14 @@ import dev.paperbot.core.search.Snippet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * A channel's digest as one or more messages: a header, then each pick with why it was picked. Split so every
+ * A channel's digest as one or more messages: a header, then each pick with why it was picked (and its upvotes on
+ * Hugging Face when it has some), trending picks under the trending section's heading. Split so every
  * message stays under 50 blocks and under a total text size Slack accepts ({@code msg_blocks_too_long} appears
  * around 13k characters), so a digest of any length can be posted message by message.
  *
@@ -42,15 +46,38 @@ public final class DigestView {
     public static final String NOTHING_NEW = "No new papers on this channel's topics today.";
 
     static final int MAX_MESSAGE_CHARS = 11_000;
+    /** Papers' blocks and the header; a message may hold one section heading more, still under Slack's 50. */
     static final int MAX_BLOCKS = 45;
+    /** Text the trending heading may take, reserved in every message so the split never depends on it. */
+    static final int SECTION_BUDGET = 100;
     /** Blocks of one paper: divider, text, context, buttons. */
     static final int BLOCKS_PER_PAPER = 4;
     /** Room for the snippet's quote marker and line break, bold markers and the reason's separator. */
     private static final int SEPARATORS = 16;
 
-    /** One picked paper and why: topic and matched words, shown under it (plain text, escaped here). */
-    public record Item(SearchHit hit, String reason) {
+    /**
+     * One picked paper and why.
+     *
+     * @param hit      the paper (with its snippet and matched words)
+     * @param reason   topic and matched words, shown under it (plain text, escaped here); may be null
+     * @param upvotes  its upvotes on Hugging Face, when it has a signal
+     * @param trending it belongs to the digest's trending section (the items of which come one after the other)
+     */
+    public record Item(SearchHit hit, String reason, OptionalInt upvotes, boolean trending) {
+
+        public Item {
+            Objects.requireNonNull(hit, "hit");
+            Objects.requireNonNull(upvotes, "upvotes");
+        }
+
+        /** An item without upvotes, outside the trending section. */
+        public Item(SearchHit hit, String reason) {
+            this(hit, reason, OptionalInt.empty(), false);
+        }
     }
+
+    /** The heading of a digest's trending section. */
+    public static final String TRENDING = "Trending on Hugging Face";
 
     /** One message of a digest and how many of the items (in order) it shows. */
     public record Part(Reply message, int papers) {
@@ -84,9 +111,17 @@ public final class DigestView {
             String title = groups.size() == 1 ? head : head + " (" + (i + 1) + "/" + groups.size() + ")";
             List<LayoutBlock> blocks = new ArrayList<>();
             blocks.add(headerBlock(title, headerBlockId.apply(i + 1)));
+            boolean headed = false;
             for (Item item : groups.get(i)) {
+                // The section's heading where it starts, and again atop a message that carries on with it; once per
+                // message whatever the items, so the block count stays what the split reserved.
+                if (item.trending() && !headed) {
+                    blocks.add(trendingHeading("d" + n + ".trending"));
+                    headed = true;
+                }
                 blocks.add(divider());
-                blocks.addAll(PaperView.blocks(item.hit(), "d" + n++ + ".", DIGEST_BUTTONS, item.reason()));
+                blocks.addAll(PaperView.blocks(item.hit(), "d" + n++ + ".", DIGEST_BUTTONS, item.reason(),
+                        item.upvotes()));
             }
             parts.add(new Part(new Reply(plain(title), blocks), groups.get(i).size()));
         }
@@ -97,14 +132,14 @@ public final class DigestView {
     private static List<List<Item>> split(List<Item> items) {
         List<List<Item>> groups = new ArrayList<>();
         List<Item> current = new ArrayList<>();
-        int chars = BlockLimits.MAX_HEADER_TEXT;
+        int chars = BlockLimits.MAX_HEADER_TEXT + SECTION_BUDGET;
         for (Item item : items) {
             int size = sizeBound(item.hit().paper());
             if (!current.isEmpty() && (1 + (current.size() + 1) * BLOCKS_PER_PAPER > MAX_BLOCKS
                     || chars + size > MAX_MESSAGE_CHARS)) {
                 groups.add(current);
                 current = new ArrayList<>();
-                chars = BlockLimits.MAX_HEADER_TEXT;
+                chars = BlockLimits.MAX_HEADER_TEXT + SECTION_BUDGET;
             }
             current.add(item);
             chars += size;
@@ -114,15 +149,20 @@ public final class DigestView {
     }
 
     /**
-     * The most text a paper's blocks can hold whatever it is shown with: its blocks without abstract, snippet or
-     * reason, plus the full snippet and reason budgets.
+     * The most text a paper's blocks can hold whatever it is shown with: its blocks without abstract, snippet,
+     * upvotes or reason, plus the full snippet, upvotes and reason budgets.
      */
     static int sizeBound(Paper paper) {
         Paper bare = new Paper(paper.id(), paper.title(), "", paper.authors(), paper.categories(), paper.published(),
                 paper.updated(), paper.url(), paper.source());
         List<LayoutBlock> blocks = PaperView.blocks(new SearchHit(bare, 0, Snippet.empty(), List.of(), true),
                 "d0.", DIGEST_BUTTONS, null);
-        return textSize(blocks) + PaperView.SNIPPET_BUDGET + PaperView.REASON_BUDGET + SEPARATORS;
+        return textSize(blocks) + PaperView.SNIPPET_BUDGET + PaperView.UPVOTES_BUDGET + PaperView.REASON_BUDGET
+                + SEPARATORS;
+    }
+
+    private static LayoutBlock trendingHeading(String blockId) {
+        return section(s -> s.blockId(BlockLimits.id(blockId)).text(markdownText("*" + TRENDING + "*")));
     }
 
     private static LayoutBlock headerBlock(String text, String blockId) {

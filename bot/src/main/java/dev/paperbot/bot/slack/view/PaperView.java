@@ -16,14 +16,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One paper as Block Kit: a section (linked title, snippet with the matched words in bold), a context line
- * (authors, date, source, why it matched) and a row of buttons. Each piece is cut to a budget so the blocks stay
- * within Slack's limits whatever the paper contains.
+ * (authors, date, source, upvotes on Hugging Face, why it matched) and a row of buttons. Each piece is cut to a
+ * budget so the blocks stay within Slack's limits whatever the paper contains.
  */
 public final class PaperView {
 
@@ -36,6 +37,8 @@ public final class PaperView {
     static final int SNIPPET_BUDGET = 900;
     static final int AUTHORS_BUDGET = 500;
     static final int REASON_BUDGET = 300;
+    /** The upvotes part and its separator: {@code  ·  ▲ 2147483647 upvotes on Hugging Face}. */
+    static final int UPVOTES_BUDGET = 48;
     static final int MAX_AUTHORS = 6;
     static final int ABSTRACT_FALLBACK_CHARS = 280;
     /** Why a paper without any of the words is there. */
@@ -46,6 +49,12 @@ public final class PaperView {
 
     /** The blocks of one paper; {@code reason} (may be null) says why it is shown, e.g. a digest's topic. */
     public static List<LayoutBlock> blocks(SearchHit hit, String blockIdPrefix, Set<Button> buttons, String reason) {
+        return blocks(hit, blockIdPrefix, buttons, reason, OptionalInt.empty());
+    }
+
+    /** The same, with the paper's upvotes on Hugging Face when it has a signal. */
+    public static List<LayoutBlock> blocks(SearchHit hit, String blockIdPrefix, Set<Button> buttons, String reason,
+            OptionalInt upvotes) {
         Paper paper = hit.paper();
         List<LayoutBlock> blocks = new ArrayList<>(3);
         String text = "*" + Mrkdwn.link(paper.url(), paper.title(), TITLE_BUDGET) + "*";
@@ -56,7 +65,8 @@ public final class PaperView {
         String sectionText = BlockLimits.clip(text, BlockLimits.MAX_SECTION_TEXT);
         blocks.add(section(s -> s.blockId(BlockLimits.id(blockIdPrefix + "text")).text(markdownText(sectionText))));
         blocks.add(context(c -> c.blockId(BlockLimits.id(blockIdPrefix + "meta"))
-                .elements(List.of(markdownText(BlockLimits.clip(meta(hit, reason), BlockLimits.MAX_CONTEXT_TEXT))))));
+                .elements(List.of(markdownText(BlockLimits.clip(meta(hit, reason, upvotes),
+                        BlockLimits.MAX_CONTEXT_TEXT))))));
         String id = paper.id().value();
         if (!buttons.isEmpty() && id.length() <= BlockLimits.MAX_BUTTON_VALUE) {
             List<BlockElement> elements = new ArrayList<>();
@@ -139,8 +149,8 @@ public final class PaperView {
         return fragments;
     }
 
-    /** Authors · date · source · why: the context line under the paper. */
-    static String meta(SearchHit hit, String reason) {
+    /** Authors · date · source · upvotes · why: the context line under the paper. */
+    static String meta(SearchHit hit, String reason, OptionalInt upvotes) {
         Paper p = hit.paper();
         List<String> parts = new ArrayList<>();
         if (!p.authors().isEmpty()) {
@@ -153,6 +163,7 @@ public final class PaperView {
             parts.add((p.published() != null ? p.published() : p.updated()).toString());
         }
         parts.add(Mrkdwn.escape(sourceName(p.source()), 40));
+        upvotes.ifPresent(n -> parts.add(Upvotes.line(n)));
         if (reason != null && !reason.isBlank()) {
             parts.add(Mrkdwn.escape(reason, REASON_BUDGET));
         } else if (!hit.matchedTerms().isEmpty()) {

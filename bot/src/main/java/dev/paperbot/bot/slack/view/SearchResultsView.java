@@ -15,7 +15,10 @@ import dev.paperbot.core.search.SearchResults;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A page of search results ({@code /papers <query>}, {@code Next 5}, {@code More like this}) as one message. */
+/**
+ * A page of search results ({@code /papers <query>}, {@code Next 5}, {@code More like this}) as one message; each
+ * paper with its upvotes on Hugging Face when it has some.
+ */
 public final class SearchResultsView {
 
     /** Papers per page: 5 papers of 4 blocks each plus header and paging stay far below 50 blocks. */
@@ -26,8 +29,11 @@ public final class SearchResultsView {
     private SearchResultsView() {
     }
 
-    /** Results of a text search; {@code offset} is how many hits earlier pages showed. */
-    public static Reply search(String query, SearchResults results, int offset) {
+    /**
+     * Results of a text search; {@code offset} is how many hits earlier pages showed, {@code upvotes} those of the
+     * papers shown.
+     */
+    public static Reply search(String query, SearchResults results, int offset, Upvotes upvotes) {
         String q = "\u201C" + Mrkdwn.escape(query, QUERY_BUDGET) + "\u201D";
         if (results.isEmpty()) {
             String text = offset == 0
@@ -40,38 +46,41 @@ public final class SearchResultsView {
         }
         int first = offset + 1;
         int last = offset + results.hits().size();
-        String heading = "*Papers for " + q + "*  (" + (first == last ? first : first + "\u2013" + last)
-                + " of " + results.totalHits() + ")";
+        String heading = "*Papers for " + q + "*  (" + range(first, last) + " of " + results.totalHits() + ")";
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("results.heading").text(markdownText(heading))));
         results.notice().ifPresent(n -> blocks.add(notice(n)));
-        addHits(blocks, results.hits());
+        addHits(blocks, results.hits(), upvotes);
         if (last < results.totalHits()) {
-            String value = new ActionIds.Page(query, last).encode();
-            blocks.add(actions(a -> a.blockId("results.paging").elements(List.of(button(b -> b
-                    .actionId(ActionIds.NEXT_PAGE).text(plainText("Next " + PAGE_SIZE)).value(value))))));
+            blocks.add(nextPage(ActionIds.NEXT_PAGE, new ActionIds.Page(query, last).encode()));
         }
         return new Reply(plain("Papers for " + query + " (" + first + "-" + last + " of " + results.totalHits() + ")"),
                 blocks);
     }
 
-    /** Papers like a given one ({@code More like this}). */
-    public static Reply similar(String title, List<SearchHit> hits) {
-        return similar(null, title, hits);
+    /** {@code 1–5}, or {@code 6} for a page of one. */
+    static String range(int first, int last) {
+        return first == last ? String.valueOf(first) : first + "\u2013" + last;
+    }
+
+    /** The {@code Next 5} button under a page; its value says which page comes next. */
+    static LayoutBlock nextPage(String actionId, String value) {
+        return actions(a -> a.blockId("results.paging").elements(List.of(button(b -> b
+                .actionId(actionId).text(plainText("Next " + PAGE_SIZE)).value(value)))));
     }
 
     /**
      * Papers like a given one ({@code More like this}), found by its words and meaning; with the paper's id, a
      * button lets the channel follow papers like it.
      */
-    public static Reply similar(PaperId id, String title, List<SearchHit> hits) {
+    public static Reply similar(PaperId id, String title, List<SearchHit> hits, Upvotes upvotes) {
         String t = "\u201C" + Mrkdwn.escape(title, QUERY_BUDGET) + "\u201D";
         if (hits.isEmpty()) {
             return Reply.mrkdwn("I found no papers like " + t + " that you have not seen.");
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("results.heading").text(markdownText("*More like " + t + "*"))));
-        addHits(blocks, hits.subList(0, Math.min(hits.size(), PAGE_SIZE)));
+        addHits(blocks, hits.subList(0, Math.min(hits.size(), PAGE_SIZE)), upvotes);
         if (id != null && id.value().length() <= BlockLimits.MAX_BUTTON_VALUE) {
             blocks.add(actions(a -> a.blockId("results.follow").elements(List.of(button(b -> b
                     .actionId(ActionIds.FOLLOW_LIKE).text(plainText("Follow papers like this"))
@@ -80,11 +89,12 @@ public final class SearchResultsView {
         return new Reply(plain("More like " + title), blocks);
     }
 
-    private static void addHits(List<LayoutBlock> blocks, List<SearchHit> hits) {
+    static void addHits(List<LayoutBlock> blocks, List<SearchHit> hits, Upvotes upvotes) {
         int n = 0;
         for (SearchHit hit : hits.subList(0, Math.min(hits.size(), PAGE_SIZE))) {
             blocks.add(divider());
-            blocks.addAll(PaperView.blocks(hit, "p" + n++ + ".", PaperView.SEARCH_BUTTONS, null));
+            blocks.addAll(PaperView.blocks(hit, "p" + n++ + ".", PaperView.SEARCH_BUTTONS, null,
+                    upvotes.of(hit.paper().id())));
         }
     }
 
@@ -93,7 +103,7 @@ public final class SearchResultsView {
     }
 
     /** Notification text: plain, but still escaped because Slack parses it too. */
-    private static String plain(String text) {
+    static String plain(String text) {
         return BlockLimits.clip(Mrkdwn.escape(text), 400);
     }
 }

@@ -11,6 +11,8 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
+import dev.paperbot.core.recommend.TrendingPapers;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchResults;
 import dev.paperbot.core.search.Snippet;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -110,8 +113,9 @@ class ViewsTest {
     @Test
     void a_paper_found_by_meaning_alone_says_so_and_one_with_words_shows_them() {
         Paper p = paper("2401.01234", "AWQ: Activation-aware Weight Quantization", "We protect salient weights.");
-        String byMeaning = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of(), true), null);
-        String byWords = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of("weights"), true), null);
+        String byMeaning = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of(), true), null, OptionalInt.empty());
+        String byWords = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of("weights"), true), null,
+                OptionalInt.empty());
 
         assertThat(byMeaning).endsWith("similar in meaning");
         assertThat(byWords).endsWith("matched: weights").doesNotContain("meaning");
@@ -120,7 +124,7 @@ class ViewsTest {
     @Test
     void more_like_this_offers_to_follow_papers_like_it() {
         Paper p = paper("2401.01234", "Quantization for LLMs", "abstract");
-        Reply reply = SearchResultsView.similar(p.id(), "A seed paper", List.of(hit(p)));
+        Reply reply = SearchResultsView.similar(p.id(), "A seed paper", List.of(hit(p)), Upvotes.NONE);
 
         assertThat(buttons(reply.blocks())).filteredOn(b -> ActionIds.FOLLOW_LIKE.equals(b.getActionId()))
                 .singleElement().satisfies(b -> {
@@ -136,7 +140,8 @@ class ViewsTest {
         for (int i = 0; i < 5; i++) {
             hits.add(hit(paper("2401.0000" + i, "Paper " + i, "quantization")));
         }
-        Reply reply = SearchResultsView.search("quantization", new SearchResults(hits, 12, Optional.empty()), 0);
+        Reply reply = SearchResultsView.search("quantization", new SearchResults(hits, 12, Optional.empty()), 0,
+                Upvotes.NONE);
 
         assertThat(sectionText(reply.blocks().get(0))).isEqualTo("*Papers for \u201Cquantization\u201D*  (1\u20135 of 12)");
         ButtonElement next = buttons(reply.blocks()).getLast();
@@ -149,11 +154,11 @@ class ViewsTest {
     @Test
     void the_last_page_has_no_next_button_and_no_results_say_so() {
         List<SearchHit> hits = List.of(hit(paper("1", "A", "")), hit(paper("2", "B", "")));
-        Reply last = SearchResultsView.search("q", new SearchResults(hits, 7, Optional.empty()), 5);
+        Reply last = SearchResultsView.search("q", new SearchResults(hits, 7, Optional.empty()), 5, Upvotes.NONE);
         assertThat(buttons(last.blocks())).noneMatch(b -> b.getActionId().equals(ActionIds.NEXT_PAGE));
         assertThat(sectionText(last.blocks().get(0))).contains("(6\u20137 of 7)");
 
-        Reply none = SearchResultsView.search("zzz <b>", SearchResults.empty("shortened"), 0);
+        Reply none = SearchResultsView.search("zzz <b>", SearchResults.empty("shortened"), 0, Upvotes.NONE);
         assertThat(sectionText(none.blocks().get(0))).contains("No papers match \u201Czzz &lt;b&gt;\u201D");
     }
 
@@ -178,9 +183,11 @@ class ViewsTest {
             }
             String query = randomOf(random, nasty, 2000);
             assertWithinLimits(SearchResultsView.search(query, new SearchResults(hits, 1000, Optional.of(
-                    randomOf(random, nasty, 2000))), 0).blocks(), BlockLimits.MAX_MESSAGE_BLOCKS);
+                    randomOf(random, nasty, 2000))), 0, Upvotes.NONE).blocks(), BlockLimits.MAX_MESSAGE_BLOCKS);
             for (Reply part : DigestView.render(randomOf(random, nasty, 400), hits.stream()
-                    .map(h -> new DigestView.Item(h, randomOf(random, nasty, 1000))).toList())) {
+                    .map(h -> new DigestView.Item(h, randomOf(random, nasty, 1000),
+                            OptionalInt.of(random.nextInt(Integer.MAX_VALUE)),
+                            random.nextBoolean())).toList())) {
                 assertWithinLimits(part.blocks(), BlockLimits.MAX_MESSAGE_BLOCKS);
             }
         }
@@ -246,6 +253,66 @@ class ViewsTest {
             assertWithinLimits(m.blocks(), 50);
             assertThat(DigestView.textSize(m.blocks())).isLessThanOrEqualTo(DigestView.MAX_MESSAGE_CHARS);
             assertThat(buttons(m.blocks())).noneMatch(b -> b.getActionId().equals(ActionIds.SHARE));
+        });
+    }
+
+    private static String meta(List<LayoutBlock> blocks, int paper) {
+        return blocks.stream().filter(ContextBlock.class::isInstance).map(BlockText::of).toList().get(paper);
+    }
+
+    @Test
+    void search_results_show_the_upvotes_of_papers_that_have_some() {
+        List<SearchHit> hits = List.of(hit(paper("2401.00001", "Popular", "q")), hit(paper("2401.00002", "Quiet", "q")),
+                hit(paper("2401.00003", "Liked once", "q")));
+        Upvotes upvotes = new Upvotes(java.util.Map.of(new PaperId("2401.00001"), 123, new PaperId("2401.00003"), 1));
+        Reply reply = SearchResultsView.search("q", new SearchResults(hits, 3, Optional.empty()), 0, upvotes);
+
+        assertThat(meta(reply.blocks(), 0)).contains("arXiv  \u00B7  \u25B2 123 upvotes on Hugging Face  \u00B7  matched:");
+        assertThat(meta(reply.blocks(), 1)).doesNotContain("upvote");
+        assertThat(meta(reply.blocks(), 2)).contains("\u25B2 1 upvote on Hugging Face");
+    }
+
+    private static List<TrendingPapers.Entry> trending(int from, int n) {
+        List<TrendingPapers.Entry> entries = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            Paper p = paper("2402.0000" + i, "Popular " + i, "An abstract without a query.");
+            entries.add(new TrendingPapers.Entry(p, new Popularity(p.id(), 500 - i, LocalDate.of(2026, 3, 1))));
+        }
+        return entries;
+    }
+
+    @Test
+    void a_digests_trending_papers_come_under_their_section_heading_with_upvotes_as_the_reason() {
+        List<DigestView.Item> items = new ArrayList<>();
+        items.add(new DigestView.Item(hit(paper("2402.1", "On topic", "x")), "for llm", OptionalInt.of(3), false));
+        for (TrendingPapers.Entry e : trending(0, 2)) {
+            items.add(new DigestView.Item(new SearchHit(e.paper(), 0, Snippet.empty(), List.of(), false), null,
+                    OptionalInt.of(e.popularity().upvotes()), true));
+        }
+        List<LayoutBlock> blocks = DigestView.render("Papers for Mon 2 March", items).getFirst().blocks();
+
+        List<String> texts = blocks.stream().map(b -> BlockText.of(b).strip()).toList();
+        assertThat(texts).filteredOn("*Trending on Hugging Face*"::equals).hasSize(1);
+        int heading = texts.indexOf("*Trending on Hugging Face*");
+        assertThat(texts.subList(0, heading)).anySatisfy(t -> assertThat(t).endsWith("\u25B2 3 upvotes on Hugging Face  \u00B7  for llm"));
+        assertThat(texts.subList(heading, texts.size())).filteredOn(t -> t.endsWith("upvotes on Hugging Face"))
+                .hasSize(2);
+        assertWithinLimits(blocks, BlockLimits.MAX_MESSAGE_BLOCKS);
+    }
+
+    @Test
+    void a_trending_section_split_over_messages_gets_its_heading_again() {
+        List<DigestView.Item> items = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            items.add(new DigestView.Item(hit(paper("2402." + i, "Paper " + i, "x".repeat(3000))), null,
+                    OptionalInt.of(30 - i), true));
+        }
+        List<Reply> messages = DigestView.render("Papers for Mon 2 March", items);
+
+        assertThat(messages).hasSizeGreaterThan(1).allSatisfy(m -> {
+            assertThat(BlockText.of(m.blocks().get(1)).strip()).isEqualTo("*Trending on Hugging Face*");
+            assertWithinLimits(m.blocks(), BlockLimits.MAX_MESSAGE_BLOCKS);
+            assertThat(DigestView.textSize(m.blocks())).isLessThanOrEqualTo(DigestView.MAX_MESSAGE_CHARS);
         });
     }
 
