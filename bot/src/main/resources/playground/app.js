@@ -191,7 +191,7 @@
     if (feed.messages.length === 0) {
       const empty = document.createElement("div");
       empty.className = "empty";
-      empty.textContent = "Try /papers quantization, /papers help or /papers digest time 09:00 Europe/Berlin.";
+      empty.textContent = "Try /papers quantization, /papers trending, /papers help or /papers digest time 09:00 Europe/Berlin.";
       box.appendChild(empty);
     }
     feed.messages.forEach(m => {

@@ -63,15 +63,28 @@ public final class BotRuntime implements AutoCloseable {
      * @param activity      where saved / shared / not-interested papers are recorded
      * @param ackBudget     how long a slash command may take before answering through response_url instead
      * @param workspaces    the installations, when the bot is installed in many workspaces (needed then)
+     * @param clock         what the Slack listeners take today's date from (the system's, UTC, unless a test says)
      */
     public record Parts(Supplier<PaperIndex> indexOpener, Subscriptions subscriptions, PaperActivity activity,
-            Duration ackBudget, Optional<Workspaces> workspaces) {
+            Duration ackBudget, Optional<Workspaces> workspaces, Clock clock) {
         public Parts {
             Objects.requireNonNull(indexOpener, "indexOpener");
             Objects.requireNonNull(subscriptions, "subscriptions");
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(ackBudget, "ackBudget");
             workspaces = workspaces == null ? Optional.empty() : workspaces;
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Parts on the system's clock. */
+        public Parts(Supplier<PaperIndex> indexOpener, Subscriptions subscriptions, PaperActivity activity,
+                Duration ackBudget, Optional<Workspaces> workspaces) {
+            this(indexOpener, subscriptions, activity, ackBudget, workspaces, Clock.systemUTC());
+        }
+
+        /** The same parts on another clock (tests that set the date). */
+        public Parts withClock(Clock other) {
+            return new Parts(indexOpener, subscriptions, activity, ackBudget, workspaces, other);
         }
 
         /** Parts of a bot that serves one workspace. */
@@ -117,7 +130,7 @@ public final class BotRuntime implements AutoCloseable {
         IndexHolder index = IndexHolder.opening(parts.indexOpener(), worker);
         Subscriptions subscriptions = parts.subscriptions();
         BotServices services = new BotServices(index, subscriptions.commands(), parts.activity(), worker,
-                parts.ackBudget());
+                parts.ackBudget(), parts.clock());
         try {
             return switch (config.mode()) {
                 case PLAYGROUND -> playground(config, services, worker, index, subscriptions);

@@ -3,6 +3,7 @@ package dev.paperbot.bot.slack;
 import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.index.IndexHolder;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +17,15 @@ import java.util.concurrent.ExecutorService;
  * @param worker        runs the slow part of a request after the ack
  * @param ackBudget     how long a slash command may work before it acks empty and answers via response_url
  *                      instead (Slack wants the ack within 3 s); zero answers every command that way
+ * @param clock         today's date for {@code /papers trending}
  */
 public record BotServices(
         IndexHolder index,
         SubscriptionCommands subscriptions,
         PaperActivity activity,
         ExecutorService worker,
-        Duration ackBudget) {
+        Duration ackBudget,
+        Clock clock) {
 
     public static final Duration DEFAULT_ACK_BUDGET = Duration.ofMillis(1500);
 
@@ -32,5 +35,6 @@ public record BotServices(
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(ackBudget, "ackBudget");
+        Objects.requireNonNull(clock, "clock");
     }
 }

@@ -4,15 +4,21 @@ import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.index.IndexHolder;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.slack.view.SearchResultsView;
+import dev.paperbot.bot.slack.view.TrendingView;
 import dev.paperbot.bot.slack.view.Upvotes;
 import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.core.paper.Popularity;
+import dev.paperbot.core.recommend.TrendingPapers;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +31,13 @@ public final class PaperSearches {
 
     private final IndexHolder index;
     private final PaperActivity activity;
+    private final Clock clock;
 
-    public PaperSearches(IndexHolder index, PaperActivity activity) {
+    /** {@code clock} tells which days {@code /papers trending} looks at (Hugging Face's days are UTC dates). */
+    public PaperSearches(IndexHolder index, PaperActivity activity, Clock clock) {
         this.index = index;
         this.activity = activity;
+        this.clock = clock;
     }
 
     /** One page of results for {@code query}, starting after {@code offset} hits. */
@@ -56,6 +65,27 @@ public final class PaperSearches {
         Set<PaperId> dismissed = activity.notInterested(who);
         List<SearchHit> hits = idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed);
         return SearchResultsView.similar(id, paper.get().title(), hits, upvotes(idx.get(), hits));
+    }
+
+    /**
+     * One page of the most upvoted papers of the last {@code days} days (today included), starting after
+     * {@code offset}, leaving out dismissed ones; says how to get upvotes when the index has none at all.
+     */
+    public Reply trending(Requester who, int days, int offset) {
+        Optional<PaperIndex> idx = index.get();
+        if (idx.isEmpty()) {
+            return Replies.indexNotReady();
+        }
+        TrendingPapers trending = new TrendingPapers(PopularitySignals.of(idx.get()), idx.get());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Popularity> top = trending.top(TrendingPapers.since(today, days), TrendingView.MAX_PAPERS,
+                activity.notInterested(who));
+        if (top.isEmpty() && !trending.hasSignals()) {
+            return TrendingView.noSignals();
+        }
+        List<Popularity> page = top.subList(Math.min(offset, top.size()),
+                Math.min(offset + SearchResultsView.PAGE_SIZE, top.size()));
+        return TrendingView.page(days, trending.papers(page), offset, top.size());
     }
 
     public Optional<Paper> find(PaperId id) {

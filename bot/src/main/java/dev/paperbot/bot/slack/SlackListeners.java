@@ -8,6 +8,7 @@ import dev.paperbot.bot.install.Workspaces;
 import dev.paperbot.bot.slack.action.FollowLikeAction;
 import dev.paperbot.bot.slack.action.MoreLikeThisAction;
 import dev.paperbot.bot.slack.action.NextPageAction;
+import dev.paperbot.bot.slack.action.NextTrendingPageAction;
 import dev.paperbot.bot.slack.action.NotInterestedAction;
 import dev.paperbot.bot.slack.action.SaveAction;
 import dev.paperbot.bot.slack.action.ShareAction;
@@ -26,7 +27,7 @@ public final class SlackListeners {
     }
 
     public static App register(App app, BotServices services) {
-        PaperSearches searches = new PaperSearches(services.index(), services.activity());
+        PaperSearches searches = new PaperSearches(services.index(), services.activity(), services.clock());
         var worker = services.worker();
         var activity = services.activity();
 
@@ -37,6 +38,7 @@ public final class SlackListeners {
         app.blockAction(ActionIds.SAVE, new SaveAction(searches, activity, worker));
         app.blockAction(ActionIds.NOT_INTERESTED, new NotInterestedAction(searches, activity, worker));
         app.blockAction(ActionIds.NEXT_PAGE, new NextPageAction(searches, worker));
+        app.blockAction(ActionIds.NEXT_TRENDING_PAGE, new NextTrendingPageAction(searches, worker));
         app.blockAction(ActionIds.FOLLOW_LIKE, new FollowLikeAction(services.subscriptions(), worker));
 
         app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(searches, activity, worker));

@@ -11,7 +11,11 @@ import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.bot.testing.TestIndexes;
-import dev.paperbot.core.search.PaperIndex;
+import dev.paperbot.bot.slack.view.ActionIds;
+import dev.paperbot.core.paper.Popularity;
+import dev.paperbot.core.search.SearchHit;
+import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
@@ -24,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The subscription commands in the playground, through the page's own endpoints: replies show up as ephemeral
- * messages, {@code digest now} posts the digest into the visitor's pretend channel.
+ * The subscription commands and {@code /papers trending} in the playground, through the page's own endpoints: replies
+ * show up as ephemeral messages, {@code digest now} posts the digest into the visitor's pretend channel.
  */
 class PlaygroundDigestTest {
 
@@ -46,6 +52,7 @@ class PlaygroundDigestTest {
     Path home;
 
     PaperbotStore store;
+    LuceneIndex index;
     BotRuntime bot;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +61,7 @@ class PlaygroundDigestTest {
         PaperbotConfig config = PaperbotConfigLoader.load(Map.of("PAPERBOT_PORT", "0"), home);
         assertThat(config.mode()).isEqualTo(PaperbotConfig.Mode.PLAYGROUND);
         store = Stores.open(StoreConfig.sqlite(home));
-        PaperIndex index = TestIndexes.seeded();
+        index = TestIndexes.seeded();
         bot = BotRuntime.start(config, new BotRuntime.Parts(() -> index,
                 Subscriptions.withDigests(store, DigestSettings.defaults(), Clock.systemUTC()),
                 PaperActivity.store(store.feedback(), Clock.systemUTC()), Duration.ofSeconds(10)));
@@ -122,5 +129,25 @@ class PlaygroundDigestTest {
 
         type("/papers topics");
         await("ephemeral", t -> t.contains("follows 1 topic") && t.contains("the next one comes tomorrow"));
+    }
+
+    @Test
+    void trending_works_in_the_playground_once_the_index_has_upvotes() throws Exception {
+        type("/papers trending");
+        await("ephemeral", t -> t.contains("No Hugging Face upvotes in my index yet"));
+
+        // What `bin/paperbot ingest hf` leaves in the index: upvotes, recorded through the popularity port.
+        List<SearchHit> hits = index.search(SearchQuery.of("quantization", 6)).hits();
+        List<Popularity> upvotes = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            upvotes.add(new Popularity(hits.get(i).paper().id(), 100 - i, LocalDate.now(ZoneOffset.UTC)));
+        }
+        index.recordPopularity(upvotes);
+
+        type("/papers trending");
+        JsonNode page = await("ephemeral", t -> t.contains("Trending on Hugging Face"));
+        assertThat(page.toString()).contains("\u25B2 100 upvotes on Hugging Face", ActionIds.NEXT_TRENDING_PAGE);
+        type("/papers quantization");
+        await("ephemeral", t -> t.contains("Papers for") && t.contains("\u25B2 100 upvotes on Hugging Face"));
     }
 }

@@ -104,6 +104,17 @@ class HttpModeTest {
     }
 
     @Test
+    void trending_without_any_upvotes_in_the_index_says_how_to_get_them() throws Exception {
+        // The embedded corpus, and no Hugging Face ingestion: no popularity signal at all.
+        JsonNode reply = json(command("trending"));
+        assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(reply.toString()).contains("No Hugging Face upvotes in my index yet", "`bin/paperbot ingest hf`",
+                "`PAPERBOT_INGEST=rss,hf`");
+        assertThat(json(command("trending 90")).toString()).contains("looks back 1 to 30 days", "not 90");
+        assertThat(json(command("help")).toString()).contains("/papers trending");
+    }
+
+    @Test
     void a_bad_signature_a_stale_timestamp_or_a_tampered_body_get_401() {
         String body = SlackRequests.slashCommand("quantization", slack.responseUrl("x"));
         SlackRequests wrongSecret = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),

@@ -46,9 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /papers subscribe | unsubscribe | topics | digest ...} for real: signed slash commands over HTTP to the
- * running bot (HTTP mode), a real SQLite store and Lucene index (popularity recorded through its port), digests
- * posted to the fake Slack Web API, and a controllable clock for the scheduler (ticked by hand).
+ * {@code /papers subscribe | unsubscribe | topics | digest | trending ...} for real: signed slash commands over HTTP
+ * to the running bot (HTTP mode), a real SQLite store and Lucene index (popularity recorded through its port),
+ * digests posted to the fake Slack Web API, and a controllable clock for the scheduler (ticked by hand) and for what
+ * "today" is.
  */
 class SubscriptionCommandsOverHttpTest {
 
@@ -86,7 +87,7 @@ class SubscriptionCommandsOverHttpTest {
         PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret("xoxb-0000_digest_test")), Optional.empty(),
                 Optional.of(new Secret(SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, home, Optional.empty());
         bot = BotRuntime.start(config, new BotRuntime.Parts(opener, subscriptions,
-                PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20)));
+                PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20)).withClock(time));
         requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET);
     }
 
@@ -361,8 +362,48 @@ class SubscriptionCommandsOverHttpTest {
         assertThat(index.recordPopularity(signals)).isEqualTo(upvotes.length);
     }
 
+    /** Presses {@code Not interested} under a paper, in {@link SlackRequests#CHANNEL}, and waits for the answer. */
+    void dismiss(Paper paper) {
+        String reply = "dismiss-" + paper.id().value();
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.NOT_INTERESTED,
+                paper.id().value(), slack.responseUrl(reply))), FORM);
+        slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/" + reply), Duration.ofSeconds(10));
+    }
+
     static List<String> ids(List<Paper> papers) {
         return papers.stream().map(p -> p.id().value()).toList();
+    }
+
+    @Test
+    void trending_lists_the_most_upvoted_papers_of_the_window_without_dismissed_ones() throws Exception {
+        List<Paper> popular = papers("robotics", 7);
+        upvote(popular, LocalDate.of(2026, 3, 1), 70, 60, 50, 40, 30, 20);
+        upvote(popular.subList(6, 7), LocalDate.of(2026, 2, 10), 999); // 21 days back
+        awaitDigests();
+
+        JsonNode top = command("trending");
+        assertThat(top.at("/blocks/0/text/text").asText())
+                .isEqualTo("*Trending on Hugging Face*, most upvoted in the last 7 days  (1\u20135 of 6)");
+        assertThat(paperIds(top.path("blocks"))).isEqualTo(ids(popular.subList(0, 5)));
+        assertThat(text(top)).contains("\u25B2 70 upvotes on Hugging Face", "\u25B2 30 upvotes on Hugging Face");
+        assertThat(top.toString()).contains(ActionIds.MORE_LIKE_THIS, ActionIds.SHARE, ActionIds.NOT_INTERESTED);
+
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.NEXT_TRENDING_PAGE,
+                new ActionIds.TrendingPage(7, 5).encode(), slack.responseUrl("next"))), FORM);
+        FakeSlackApi.Call next = slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/next"),
+                Duration.ofSeconds(10));
+        assertThat(next.param("replace_original")).isEqualTo("true");
+        assertThat(paperIds(next.json("blocks"))).isEqualTo(ids(popular.subList(5, 6)));
+        assertThat(next.allText()).contains("(6 of 6)", "\u25B2 20 upvotes on Hugging Face");
+
+        dismiss(popular.get(0));
+        JsonNode after = command("trending 7 days");
+        assertThat(paperIds(after.path("blocks"))).isEqualTo(ids(popular.subList(1, 6)));
+        assertThat(text(after)).contains("(1\u20135 of 5)").doesNotContain("70 upvotes");
+        assertThat(paperIds(command("trending 30").path("blocks")).getFirst()).isEqualTo(popular.get(6).id().value());
+        assertThat(text(command("trending 1"))).contains("No paper on Hugging Face's daily lists today has upvotes",
+                "`/papers trending 30`");
+        assertThat(text(command("trending 31"))).contains("looks back 1 to 30 days", "not 31");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.paperbot.core.search.SearchHit;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.search.SearchResults;
 import dev.paperbot.index.search.IndexSettings;
+import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.search.PaperIndexes;
 import dev.paperbot.index.source.SeedCorpus;
 import java.time.Clock;
@@ -45,9 +46,9 @@ public final class TestIndexes {
         };
     }
 
-    /** An in-memory Lucene index holding the embedded 227-paper corpus. */
-    public static PaperIndex seeded() {
-        PaperIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC());
+    /** An in-memory Lucene index holding the embedded 227-paper corpus (and no popularity signals). */
+    public static LuceneIndex seeded() {
+        LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC());
         SeedCorpus.seedIfEmpty(index);
         return index;
     }

@@ -1,5 +1,6 @@
 package dev.paperbot.bot.slack.command;
 
+import dev.paperbot.bot.slack.view.TrendingView;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +15,15 @@ public sealed interface PapersCommand {
         public Search {
             if (query.isBlank()) {
                 throw new IllegalArgumentException("blank query");
+            }
+        }
+    }
+
+    /** The most upvoted papers on Hugging Face of the last {@code days} days (1 to {@value TrendingView#MAX_DAYS}). */
+    record Trending(int days) implements PapersCommand {
+        public Trending {
+            if (days < 1 || days > TrendingView.MAX_DAYS) {
+                throw new IllegalArgumentException("days must be 1.." + TrendingView.MAX_DAYS + ", was " + days);
             }
         }
     }

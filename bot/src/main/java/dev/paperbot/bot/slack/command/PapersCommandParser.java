@@ -1,6 +1,7 @@
 package dev.paperbot.bot.slack.command;
 
 import dev.paperbot.bot.slack.view.Mrkdwn;
+import dev.paperbot.bot.slack.view.TrendingView;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * exception; bad input gives {@link PapersCommand.Invalid} with a message that names what was wrong.
  *
  * <p>The first word picks the subcommand ({@code help}, {@code subscribe}, {@code unsubscribe}, {@code topics},
- * {@code digest}), case-insensitively; anything else is a search. {@code topics} followed by more words is a
+ * {@code digest}, {@code trending}), case-insensitively; anything else is a search. {@code topics} followed by more words is a
  * search ("topics in ..."), since the bare word is all the subcommand takes.
  */
 public final class PapersCommandParser {
@@ -36,6 +37,8 @@ public final class PapersCommandParser {
     private static final Pattern TIME_12H = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
+    /** {@code 7}, {@code 7d}, {@code 7 days}: how far {@code trending} looks back. */
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,9})\\s*(?:d|days?)?", Pattern.CASE_INSENSITIVE);
 
     /** Region ids by lower case, so {@code europe/berlin} finds {@code Europe/Berlin}. */
     private static final Map<String, String> ZONES = zones();
@@ -57,6 +60,7 @@ public final class PapersCommandParser {
             case "unsubscribe", "unfollow" -> unsubscribe(rest);
             case "topics" -> rest.isEmpty() ? new PapersCommand.Topics() : search(text);
             case "digest" -> digest(rest);
+            case "trending" -> trending(rest);
             default -> search(text);
         };
     }
@@ -81,6 +85,23 @@ public final class PapersCommandParser {
                     + MAX_QUERY_CHARS + ".");
         }
         return new PapersCommand.Search(text);
+    }
+
+    private static PapersCommand trending(String rest) {
+        if (rest.isEmpty()) {
+            return new PapersCommand.Trending(TrendingView.DEFAULT_DAYS);
+        }
+        String usage = "`/papers trending` looks back 1 to " + TrendingView.MAX_DAYS + " days ("
+                + TrendingView.DEFAULT_DAYS + " without a number), like `/papers trending 14`";
+        Matcher m = DAYS.matcher(rest);
+        if (!m.matches()) {
+            return new PapersCommand.Invalid(usage + "; I did not understand " + quote(rest) + ".");
+        }
+        int days = Integer.parseInt(m.group(1));
+        if (days < 1 || days > TrendingView.MAX_DAYS) {
+            return new PapersCommand.Invalid(usage + ", not " + days + ".");
+        }
+        return new PapersCommand.Trending(days);
     }
 
     private static PapersCommand subscribe(String rest) {

@@ -82,6 +82,7 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         SubscriptionCommands subs = services.subscriptions();
         return switch (command) {
             case PapersCommand.Search s -> () -> List.of(searches.search(who, s.query(), 0));
+            case PapersCommand.Trending t -> () -> List.of(searches.trending(who, t.days(), 0));
             case PapersCommand.Help h -> () -> List.of(HelpView.help(h.lead()));
             case PapersCommand.Invalid i -> () -> List.of(HelpView.error(i.message()));
             case PapersCommand.Subscribe s -> () -> List.of(subs.subscribe(who, s.topics()));

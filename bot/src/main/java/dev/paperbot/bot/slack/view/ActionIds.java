@@ -17,6 +17,8 @@ public final class ActionIds {
     public static final String FOLLOW_LIKE = "paper.follow_like";
     /** Value: {@link Page#encode()}. */
     public static final String NEXT_PAGE = "results.next";
+    /** Value: {@link TrendingPage#encode()}. */
+    public static final String NEXT_TRENDING_PAGE = "trending.next";
 
     private ActionIds() {
     }
@@ -49,6 +51,33 @@ public final class ActionIds {
             }
             try {
                 return Optional.of(new Page(value.substring(colon + 1), Integer.parseInt(value.substring(0, colon))));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Which page of {@code /papers trending} a {@code Next 5} button asks for: the window's days and the offset. */
+    public record TrendingPage(int days, int offset) {
+
+        public TrendingPage {
+            if (days < 1 || offset < 0) {
+                throw new IllegalArgumentException("days must be positive and offset not negative");
+            }
+        }
+
+        public String encode() {
+            return days + ":" + offset;
+        }
+
+        /** Parses a button value; empty when it was not made by {@link #encode()}. */
+        public static Optional<TrendingPage> decode(String value) {
+            if (value == null || !value.matches("\\d{1,4}:\\d{1,6}")) {
+                return Optional.empty();
+            }
+            String[] parts = value.split(":");
+            try {
+                return Optional.of(new TrendingPage(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -14,10 +14,14 @@ public final class HelpView {
     static final String USAGE = String.join("\n",
             "`/papers quantization` \u2014 the best matching papers, with buttons to see more like one, share it"
                     + " to the channel, save it or say you are not interested",
+            "`/papers trending` or `/papers trending 30` \u2014 the most upvoted papers on Hugging Face of the last"
+                    + " 7 (or 1 to 30) days",
             "`/papers subscribe llm agents, diffusion` \u2014 this channel gets a daily digest of new papers on"
                     + " these topics (separate topics with commas)",
             "`/papers subscribe like:2306.00978 2310.16836` \u2014 follow papers like these examples (arXiv ids or"
                     + " links); `Not interested` and saved papers steer what comes next",
+            "`/papers subscribe trending` \u2014 the digest gets a section with the most upvoted papers on Hugging"
+                    + " Face that this channel has not seen",
             "`/papers unsubscribe diffusion` or `/papers unsubscribe all` \u2014 stop following topics",
             "`/papers topics` \u2014 what this channel follows, and when its digest comes",
             "`/papers digest time 09:00 Europe/Berlin` \u2014 when the daily digest comes (24-hour time,"

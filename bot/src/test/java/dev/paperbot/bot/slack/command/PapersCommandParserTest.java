@@ -140,6 +140,27 @@ class PapersCommandParserTest {
         assertThat(invalid("digest time 09:00 Europe/Berlin extra")).contains("\u201Cextra\u201D");
     }
 
+    @ParameterizedTest
+    @CsvSource({"trending, 7", "Trending, 7", "trending 1, 1", "trending 30, 30", "trending  14d, 14",
+            "trending 14 days, 14", "trending 1 day, 1", "TRENDING 007, 7"})
+    void trending_takes_an_optional_number_of_days(String text, int days) {
+        assertThat(parse(text)).isEqualTo(new PapersCommand.Trending(days));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trending 0", "trending 31", "trending 999999999", "trending -3", "trending week",
+            "trending 7 weeks", "trending diffusion models", "trending 3.5", "trending 99999999999"})
+    void trending_refuses_other_windows_with_the_range_it_takes(String text) {
+        assertThat(invalid(text)).contains("`/papers trending` looks back 1 to 30 days")
+                .contains("`/papers trending 14`");
+    }
+
+    @Test
+    void trending_errors_name_the_number_or_quote_the_text_escaped() {
+        assertThat(invalid("trending 31")).endsWith(", not 31.");
+        assertThat(invalid("trending <!here>")).contains("\u201C&lt;!here&gt;\u201D").doesNotContain("<!here>");
+    }
+
     @Test
     void a_long_search_is_refused_with_its_length() {
         assertThat(invalid("a ".repeat(300))).contains("599 characters");
@@ -159,7 +180,7 @@ class PapersCommandParserTest {
         int n = random.nextInt(maxLength + 1);
         StringBuilder sb = new StringBuilder();
         List<String> words = List.of("subscribe ", "unsubscribe ", "digest ", "time ", "now", "preview", "topics",
-                "help", "all", "09:00 ", "Europe/Berlin");
+                "help", "all", "09:00 ", "Europe/Berlin", "trending ", "7", "30 days");
         while (sb.length() < n) {
             if (random.nextInt(6) == 0) {
                 sb.append(words.get(random.nextInt(words.size())));
@@ -185,6 +206,7 @@ class PapersCommandParserTest {
                         .allSatisfy(t -> assertThat(t).isNotBlank().hasSizeLessThanOrEqualTo(200)
                                 .isEqualTo(t.strip()));
                 case Unsubscribe u -> assertThat(u.topic()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+                case PapersCommand.Trending t -> assertThat(t.days()).isBetween(1, 30);
                 case Invalid inv -> assertThat(inv.message()).isNotBlank().doesNotContain("<!", "<@");
                 default -> { }
             }

@@ -282,6 +282,40 @@ class ViewsTest {
     }
 
     @Test
+    void trending_pages_look_like_search_results_with_upvotes_and_page_on_by_their_own_button() {
+        Reply reply = TrendingView.page(7, trending(0, 5), 0, 12);
+
+        assertThat(sectionText(reply.blocks().get(0)))
+                .isEqualTo("*Trending on Hugging Face*, most upvoted in the last 7 days  (1\u20135 of 12)");
+        assertThat(meta(reply.blocks(), 0)).contains("\u25B2 500 upvotes on Hugging Face");
+        assertThat(meta(reply.blocks(), 4)).contains("\u25B2 496 upvotes on Hugging Face");
+        assertThat(sectionText(reply.blocks().get(2))).contains("> An abstract without a query.");
+        assertThat(buttons(reply.blocks())).extracting(ButtonElement::getActionId)
+                .contains(ActionIds.MORE_LIKE_THIS, ActionIds.SHARE, ActionIds.SAVE, ActionIds.NOT_INTERESTED);
+        ButtonElement next = buttons(reply.blocks()).getLast();
+        assertThat(next.getActionId()).isEqualTo(ActionIds.NEXT_TRENDING_PAGE);
+        assertThat(next.getText().getText()).isEqualTo("Next 5");
+        assertThat(ActionIds.TrendingPage.decode(next.getValue())).contains(new ActionIds.TrendingPage(7, 5));
+        assertWithinLimits(reply.blocks(), BlockLimits.MAX_MESSAGE_BLOCKS);
+
+        Reply last = TrendingView.page(1, trending(10, 2), 10, 12);
+        assertThat(sectionText(last.blocks().get(0))).contains("most upvoted today  (11\u201312 of 12)");
+        assertThat(buttons(last.blocks())).noneMatch(b -> b.getActionId().equals(ActionIds.NEXT_TRENDING_PAGE));
+        assertThat(ActionIds.TrendingPage.decode("7:x")).isEmpty();
+        assertThat(ActionIds.TrendingPage.decode("0:5")).isEmpty();
+    }
+
+    @Test
+    void an_empty_trending_window_suggests_a_longer_one_and_no_signals_say_how_to_get_them() {
+        assertThat(TrendingView.page(7, List.of(), 0, 0).text()).contains("in the last 7 days")
+                .contains("`/papers trending 30`");
+        assertThat(TrendingView.page(30, List.of(), 0, 0).text()).doesNotContain("longer window");
+        assertThat(TrendingView.page(7, List.of(), 5, 5).text()).isEqualTo("No more trending papers in the last 7 days.");
+        assertThat(TrendingView.noSignals().text()).contains("No Hugging Face upvotes in my index yet")
+                .contains("`bin/paperbot ingest hf`").contains("`PAPERBOT_INGEST=rss,hf`");
+    }
+
+    @Test
     void a_digests_trending_papers_come_under_their_section_heading_with_upvotes_as_the_reason() {
         List<DigestView.Item> items = new ArrayList<>();
         items.add(new DigestView.Item(hit(paper("2402.1", "On topic", "x")), "for llm", OptionalInt.of(3), false));
