@@ -14,7 +14,10 @@ import dev.paperbot.bot.slack.command.PapersSlashCommand;
 import dev.paperbot.bot.slack.view.BlockLimits;
 import dev.paperbot.bot.slack.view.Mrkdwn;
 import dev.paperbot.bot.slack.view.Reply;
+import dev.paperbot.bot.slack.view.TrendingView;
 import dev.paperbot.core.recommend.DailyPicks;
+import dev.paperbot.core.recommend.TrendingPapers;
+import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.PopularitySignals;
 import dev.paperbot.core.search.SearchQuery;
 import dev.paperbot.core.store.ChannelRef;
@@ -120,6 +123,10 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
             lines.add(":grey_question: Nothing in my index matches " + list(unmatched) + " yet (is it spelled as in"
                     + " the papers?); the digest brings papers on it once they come in.");
         }
+        if (withoutSignals(added)) {
+            lines.add(":grey_question: There are no Hugging Face upvotes in my index yet, so trending papers come"
+                    + " once there are. To get them, " + TrendingView.HOW_TO_GET_SIGNALS + ".");
+        }
 
         lines.addAll(problems);
         if (added.isEmpty() && known.isEmpty()) {
@@ -188,8 +195,8 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         ChannelSettings settings = subscriptions.settings(ch);
         List<LayoutBlock> blocks = new ArrayList<>();
         if (subs.isEmpty()) {
-            blocks.add(text("This channel follows no topics yet. Try `/papers subscribe llm agents, diffusion` or"
-                    + " `/papers subscribe author:\"Yann LeCun\"`."));
+            blocks.add(text("This channel follows no topics yet. Try `/papers subscribe llm agents, diffusion`,"
+                    + " `/papers subscribe author:\"Yann LeCun\"` or `/papers subscribe trending`."));
             blocks.add(text("*Digest time:* " + time(settings) + " (`/papers digest time 08:30 Europe/Berlin`"
                     + " changes it)."));
             return new Reply("This channel follows no topics yet.", blocks);
@@ -412,11 +419,22 @@ final class StoreSubscriptionCommands implements SubscriptionCommands {
         if (d.isEmpty()) {
             return List.of();
         }
-        return topics.stream().filter(t -> t.kind() == Topic.Kind.LIKE
-                // Papers like examples need at least one example the index knows.
-                ? t.exampleIds().stream().noneMatch(id -> d.get().index.find(id).isPresent())
-                : d.get().index.search(SearchQuery.of(t.text(), 1).withField(t.kind() == Topic.Kind.AUTHOR
-                        ? SearchQuery.Field.AUTHORS : SearchQuery.Field.ALL)).isEmpty()).toList();
+        PaperIndex index = d.get().index;
+        return topics.stream().filter(t -> switch (t.kind()) {
+            // Papers like examples need at least one example the index knows.
+            case LIKE -> t.exampleIds().stream().noneMatch(id -> index.find(id).isPresent());
+            case AUTHOR -> index.search(SearchQuery.of(t.text(), 1).withField(SearchQuery.Field.AUTHORS)).isEmpty();
+            case KEYWORD -> index.search(SearchQuery.of(t.text(), 1)).isEmpty();
+            // Matched by popularity, not words: see withoutSignals.
+            case TRENDING -> false;
+        }).toList();
+    }
+
+    /** True when a trending topic was added while the index has no popularity signal to rank by. */
+    private boolean withoutSignals(List<Topic> added) {
+        Optional<Digests> d = digests.ready();
+        return d.isPresent() && added.stream().anyMatch(t -> t.kind() == Topic.Kind.TRENDING)
+                && !new TrendingPapers(PopularitySignals.of(d.get().index), d.get().index).hasSignals();
     }
 
     private void invalidate(ChannelRef ch) {

@@ -434,4 +434,46 @@ class SubscriptionCommandsOverHttpTest {
         assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/more"), Duration.ofSeconds(10))
                 .allText()).contains("More like", "\u25B2 7 upvotes on Hugging Face");
     }
+
+    @Test
+    void a_trending_subscription_adds_a_trending_section_without_posted_or_dismissed_papers() throws Exception {
+        List<Paper> agents = papers("agents", 2);
+        List<Paper> popular = papers("robotics", 8);
+        awaitDigests();
+        String subscribed = text(command("subscribe agents, Trending"));
+        assertThat(subscribed).contains("now follows \u201Cagents\u201D, trending papers (most upvoted on Hugging Face)")
+                .contains("no Hugging Face upvotes in my index yet", "`bin/paperbot ingest hf`")
+                .doesNotContain("Nothing in my index matches");
+        assertThat(text(command("topics"))).contains("trending papers (most upvoted on Hugging Face)");
+
+        upvote(popular, LocalDate.of(2026, 3, 1), 80, 70, 60, 50, 40, 30, 20, 10);
+        upvote(agents, LocalDate.of(2026, 2, 27), 5);
+        time.set(Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(subscriptions.tickNow()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        FakeSlackApi.Call digest = slack.calls("chat.postMessage").getFirst();
+        assertThat(postedPaperIds()).containsExactlyInAnyOrderElementsOf(List.of(agents.get(0).id().value(),
+                agents.get(1).id().value(), popular.get(0).id().value(), popular.get(1).id().value(),
+                popular.get(2).id().value()));
+        assertThat(postedPaperIds().subList(2, 5)).isEqualTo(ids(popular.subList(0, 3)));
+        List<String> blockTexts = new ArrayList<>();
+        digest.json("blocks").forEach(b -> blockTexts.add(b.path("text").path("text").asText()
+                + b.path("elements").path(0).path("text").asText()));
+        int heading = blockTexts.indexOf("*Trending on Hugging Face*");
+        assertThat(heading).isPositive();
+        assertThat(blockTexts.subList(0, heading)).anyMatch(t -> t.contains("\u25B2 5 upvotes on Hugging Face")
+                && t.contains("for agents"));
+        assertThat(blockTexts.subList(heading, blockTexts.size()))
+                .anyMatch(t -> t.endsWith("\u25B2 80 upvotes on Hugging Face"))
+                .noneMatch(t -> t.contains("for trending"));
+
+        dismiss(popular.get(3));
+        slack.reset();
+        time.set(Instant.parse("2026-03-03T09:00:00Z"));
+        assertThat(subscriptions.tickNow()).extracting(DigestPoster.Result::outcome)
+                .containsExactly(DigestPoster.Outcome.POSTED);
+        assertThat(postedPaperIds()).isEqualTo(ids(popular.subList(4, 7)));
+        assertThat(slack.calls("chat.postMessage").getFirst().allText()).contains("Trending on Hugging Face",
+                "\u25B2 40 upvotes on Hugging Face");
+    }
 }
