@@ -53,14 +53,14 @@ public final class TrendingPapers {
     }
 
     /**
-     * Signals from {@code since} on, most upvoted first, at most {@code limit}, none of {@code excluded}. Asks for a
-     * few more than it needs and, only when too many of those were left out, for more.
+     * Signals from {@code since} on, most upvoted first, at most {@code limit}, none of {@code excluded}. Asks for
+     * room for some left-out papers and, only when more of them were among the best, for more.
      */
     public List<Popularity> top(LocalDate since, int limit, Set<PaperId> excluded) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        int ask = Math.min(MAX_ASK, Math.max(2 * limit, limit + 8));
+        int ask = Math.min(MAX_ASK, limit + Math.min(excluded.size(), limit));
         while (true) {
             List<Popularity> found = signals.trending(since, ask);
             List<Popularity> kept = found.stream().filter(p -> !excluded.contains(p.id())).limit(limit).toList();
