@@ -441,7 +441,8 @@ class SubscriptionCommandsOverHttpTest {
         List<Paper> popular = papers("robotics", 8);
         awaitDigests();
         String subscribed = text(command("subscribe agents, Trending"));
-        assertThat(subscribed).contains("now follows \u201Cagents\u201D, trending papers (most upvoted on Hugging Face)")
+        assertThat(subscribed)
+                .contains("now follows \u201Cagents\u201D, trending papers (most upvoted on Hugging Face)")
                 .contains("no Hugging Face upvotes in my index yet", "`bin/paperbot ingest hf`")
                 .doesNotContain("Nothing in my index matches");
         assertThat(text(command("topics"))).contains("trending papers (most upvoted on Hugging Face)");

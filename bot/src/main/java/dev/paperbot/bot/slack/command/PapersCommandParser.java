@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * exception; bad input gives {@link PapersCommand.Invalid} with a message that names what was wrong.
  *
  * <p>The first word picks the subcommand ({@code help}, {@code subscribe}, {@code unsubscribe}, {@code topics},
- * {@code digest}, {@code trending}), case-insensitively; anything else is a search. {@code topics} followed by more words is a
- * search ("topics in ..."), since the bare word is all the subcommand takes.
+ * {@code digest}, {@code trending}), case-insensitively; anything else is a search. {@code topics} followed by more
+ * words is a search ("topics in ..."), since the bare word is all the subcommand takes.
  */
 public final class PapersCommandParser {
 

@@ -46,7 +46,7 @@ public final class DigestView {
     public static final String NOTHING_NEW = "No new papers on this channel's topics today.";
 
     static final int MAX_MESSAGE_CHARS = 11_000;
-    /** Papers' blocks and the header; a message may hold one section heading more, still under Slack's 50. */
+    /** Papers' blocks and the header; a message may hold the trending heading besides, still under Slack's 50. */
     static final int MAX_BLOCKS = 45;
     /** Text the trending heading may take, reserved in every message so the split never depends on it. */
     static final int SECTION_BUDGET = 100;

@@ -41,11 +41,12 @@ public final class TrendingView {
      */
     public static Reply page(int days, List<TrendingPapers.Entry> page, int offset, int total) {
         if (page.isEmpty()) {
-            String text = offset > 0 ? "No more trending papers " + window(days) + "."
-                    : "No paper on Hugging Face's daily lists " + window(days) + " has upvotes in my index"
-                            + " (or you said you are not interested in them)."
-                            + (days < MAX_DAYS ? " Try a longer window, like `/papers trending " + MAX_DAYS + "`." : "");
-            return Reply.mrkdwn(text);
+            if (offset > 0) {
+                return Reply.mrkdwn("No more trending papers " + window(days) + ".");
+            }
+            String longer = days < MAX_DAYS ? " Try a longer window, like `/papers trending " + MAX_DAYS + "`." : "";
+            return Reply.mrkdwn("No paper on Hugging Face's daily lists " + window(days) + " has upvotes in my index"
+                    + " (or you said you are not interested in them)." + longer);
         }
         int first = offset + 1;
         int last = offset + page.size();

@@ -113,7 +113,8 @@ class ViewsTest {
     @Test
     void a_paper_found_by_meaning_alone_says_so_and_one_with_words_shows_them() {
         Paper p = paper("2401.01234", "AWQ: Activation-aware Weight Quantization", "We protect salient weights.");
-        String byMeaning = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of(), true), null, OptionalInt.empty());
+        String byMeaning = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of(), true), null,
+                OptionalInt.empty());
         String byWords = PaperView.meta(new SearchHit(p, 0.03, Snippet.empty(), List.of("weights"), true), null,
                 OptionalInt.empty());
 
@@ -267,7 +268,8 @@ class ViewsTest {
         Upvotes upvotes = new Upvotes(java.util.Map.of(new PaperId("2401.00001"), 123, new PaperId("2401.00003"), 1));
         Reply reply = SearchResultsView.search("q", new SearchResults(hits, 3, Optional.empty()), 0, upvotes);
 
-        assertThat(meta(reply.blocks(), 0)).contains("arXiv  \u00B7  \u25B2 123 upvotes on Hugging Face  \u00B7  matched:");
+        assertThat(meta(reply.blocks(), 0))
+                .contains("arXiv  \u00B7  \u25B2 123 upvotes on Hugging Face  \u00B7  matched:");
         assertThat(meta(reply.blocks(), 1)).doesNotContain("upvote");
         assertThat(meta(reply.blocks(), 2)).contains("\u25B2 1 upvote on Hugging Face");
     }
@@ -310,7 +312,8 @@ class ViewsTest {
         assertThat(TrendingView.page(7, List.of(), 0, 0).text()).contains("in the last 7 days")
                 .contains("`/papers trending 30`");
         assertThat(TrendingView.page(30, List.of(), 0, 0).text()).doesNotContain("longer window");
-        assertThat(TrendingView.page(7, List.of(), 5, 5).text()).isEqualTo("No more trending papers in the last 7 days.");
+        assertThat(TrendingView.page(7, List.of(), 5, 5).text())
+                .isEqualTo("No more trending papers in the last 7 days.");
         assertThat(TrendingView.noSignals().text()).contains("No Hugging Face upvotes in my index yet")
                 .contains("`bin/paperbot ingest hf`").contains("`PAPERBOT_INGEST=rss,hf`");
     }
@@ -328,7 +331,8 @@ class ViewsTest {
         List<String> texts = blocks.stream().map(b -> BlockText.of(b).strip()).toList();
         assertThat(texts).filteredOn("*Trending on Hugging Face*"::equals).hasSize(1);
         int heading = texts.indexOf("*Trending on Hugging Face*");
-        assertThat(texts.subList(0, heading)).anySatisfy(t -> assertThat(t).endsWith("\u25B2 3 upvotes on Hugging Face  \u00B7  for llm"));
+        assertThat(texts.subList(0, heading))
+                .anySatisfy(t -> assertThat(t).endsWith("\u25B2 3 upvotes on Hugging Face  \u00B7  for llm"));
         assertThat(texts.subList(heading, texts.size())).filteredOn(t -> t.endsWith("upvotes on Hugging Face"))
                 .hasSize(2);
         assertWithinLimits(blocks, BlockLimits.MAX_MESSAGE_BLOCKS);
