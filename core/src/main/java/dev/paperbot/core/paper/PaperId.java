@@ -1,10 +1,7 @@
 package dev.paperbot.core.paper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.paperbot.core.hash.Sha256;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,21 +63,12 @@ public record PaperId(String value) implements Comparable<PaperId> {
         if (normalised.isEmpty()) {
             throw new IllegalArgumentException("cannot derive a paper id from an empty title");
         }
-        return new PaperId(DERIVED_PREFIX + sha256Hex(normalised).substring(0, 16));
+        return new PaperId(DERIVED_PREFIX + Sha256.hex(normalised).substring(0, 16));
     }
 
     /** True when this id is an arXiv id (so the paper has an arXiv page). */
     public boolean isArxiv() {
         return arxiv(value).map(this::equals).orElse(false);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     @Override

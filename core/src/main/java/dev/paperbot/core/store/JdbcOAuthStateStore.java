@@ -3,11 +3,8 @@ package dev.paperbot.core.store;
 import static dev.paperbot.core.store.Database.query;
 import static dev.paperbot.core.store.Database.update;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.paperbot.core.hash.Sha256;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /** OAuth state values in the {@code oauth_state} table, by their SHA-256. */
@@ -55,12 +52,6 @@ final class JdbcOAuthStateStore implements OAuthStateStore {
     }
 
     private static String hash(String state) {
-        Objects.requireNonNull(state, "state");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(state.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(Objects.requireNonNull(state, "state"));
     }
 }

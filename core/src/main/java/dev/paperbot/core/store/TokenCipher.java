@@ -1,13 +1,11 @@
 package dev.paperbot.core.store;
 
+import dev.paperbot.core.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,12 +125,7 @@ public final class TokenCipher {
     }
 
     private static String keyId(byte[] key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key);
-            return HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key).substring(0, 8); // the first 4 bytes
     }
 
     /** The ids of every key this cipher opens with, sealing key first. */

@@ -40,6 +40,13 @@ class PaperIdSpellingsTest {
     }
 
     @Test
+    void ids_derived_from_titles_never_change() {
+        // Pinned: these ids are stored in indexes and subscriptions, so the derivation must stay what it is.
+        assertThat(PaperId.fromTitle("Attention Is All You Need!")).isEqualTo(new PaperId("p-4a1c934d3d98f3ce"));
+        assertThat(PaperId.fromTitle("  Schr\u00f6dinger   Bridges ")).isEqualTo(new PaperId("p-589c069cbe7792a6"));
+    }
+
+    @Test
     void popularity_rejects_negative_upvotes() {
         PaperId id = new PaperId("2401.01234");
         assertThat(new Popularity(id, 0, LocalDate.of(2024, 10, 25)).upvotes()).isZero();

@@ -21,6 +21,7 @@ class TokenCipherTest {
         TokenCipher cipher = TokenCipher.aesGcm(key(1));
         String sealed = cipher.seal("xoxb-1-secret", "row-a");
 
+        assertThat(cipher.keyId()).as("the first 4 bytes of the key's SHA-256, pinned").isEqualTo("72cd6e84");
         assertThat(sealed).startsWith("v1:" + cipher.keyId() + ":").doesNotContain("xoxb").doesNotContain("secret");
         assertThat(cipher.seal("xoxb-1-secret", "row-a")).as("a fresh nonce each time").isNotEqualTo(sealed);
         assertThat(cipher.open(sealed, "row-a")).isEqualTo("xoxb-1-secret");

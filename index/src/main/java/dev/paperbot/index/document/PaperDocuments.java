@@ -1,14 +1,11 @@
 package dev.paperbot.index.document;
 
+import dev.paperbot.core.hash.Sha256;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -106,15 +103,7 @@ public final class PaperDocuments {
      * Hex SHA-256 of the title, a line feed, and the abstract, in UTF-8.
      */
     public static String contentHash(Paper paper) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(paper.title().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(paper.abstractText().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(paper.title() + "\n" + paper.abstractText());
     }
 
     /** An author name as compared in author searches: ASCII-folded, lower case, white space collapsed. */

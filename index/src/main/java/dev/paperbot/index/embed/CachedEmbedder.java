@@ -1,13 +1,10 @@
 package dev.paperbot.index.embed;
 
+import dev.paperbot.core.hash.Sha256;
 import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.Embedding;
 import dev.paperbot.core.search.ForwardingEmbedder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +94,7 @@ public final class CachedEmbedder extends ForwardingEmbedder implements AutoClos
     }
 
     static String key(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     @Override

@@ -84,6 +84,13 @@ class EmbeddersTest {
     }
 
     @Test
+    void cache_keys_are_the_sha256_of_the_text() {
+        // Pinned: vectors cached on disk are found by this key.
+        assertThat(CachedEmbedder.key("Schr\u00f6dinger bridges"))
+                .isEqualTo("4815c6f4d99d84cfb862469750df0727c602fffa42c97f4ae204a82138275fe6");
+    }
+
+    @Test
     void a_second_process_reads_the_cache_without_writing_it() {
         Fake fake = new Fake();
         try (CachedEmbedder writer = Embedders.cached(fake, dir); CachedEmbedder reader = Embedders.cached(fake, dir)) {
