@@ -59,6 +59,11 @@ final class CachingRecommender implements PicksCache {
     }
 
     @Override
+    public Cache<?, ?> caffeine() {
+        return cache;
+    }
+
+    @Override
     public long size() {
         cache.cleanUp();
         return cache.estimatedSize();

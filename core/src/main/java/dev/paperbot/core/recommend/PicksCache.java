@@ -1,5 +1,6 @@
 package dev.paperbot.core.recommend;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 /**
@@ -14,4 +15,10 @@ public interface PicksCache extends Recommender {
 
     /** How many channel-days are cached. */
     long size();
+
+    /**
+     * The Caffeine cache underneath (it records statistics), for a metrics binder to read its hits, misses, size
+     * and evictions; nothing should change entries through it.
+     */
+    Cache<?, ?> caffeine();
 }
