@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param distribution  {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET}, {@code PAPERBOT_TOKEN_KEY}: the bot is
  *                      installed in many workspaces through OAuth (HTTP mode); absent: one workspace
  * @param digest        {@code PAPERBOT_DIGEST_*}: what a daily digest brings
+ * @param metrics       {@code PAPERBOT_METRICS=on|off}: whether {@code GET /metrics} serves the bot's meters in
+ *                      Prometheus' text format (off: no route, nothing measured)
  */
 public record PaperbotConfig(
         Optional<Secret> botToken,
@@ -37,7 +39,8 @@ public record PaperbotConfig(
         IngestSchedule ingest,
         SearchConfig search,
         Optional<Distribution> distribution,
-        DigestConfig digest) {
+        DigestConfig digest,
+        boolean metrics) {
 
     /** How the bot talks to Slack, decided by which secrets are set. */
     public enum Mode {
@@ -89,7 +92,7 @@ public record PaperbotConfig(
             URI slackApiUrl, String host, int port, Path home, Optional<Secret> databaseUrl, IngestSchedule ingest,
             SearchConfig search) {
         this(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl, ingest, search,
-                Optional.empty(), DigestConfig.defaults());
+                Optional.empty(), DigestConfig.defaults(), true);
     }
 
     public Mode mode() {
@@ -105,12 +108,18 @@ public record PaperbotConfig(
     /** A copy listening elsewhere (tests use port 0). */
     public PaperbotConfig withPort(int newPort) {
         return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, newPort, home, databaseUrl,
-                ingest, search, distribution, digest);
+                ingest, search, distribution, digest, metrics);
     }
 
     /** A copy installed in many workspaces through OAuth (tests). */
     public PaperbotConfig withDistribution(Distribution newDistribution) {
         return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl,
-                ingest, search, Optional.of(newDistribution), digest);
+                ingest, search, Optional.of(newDistribution), digest, metrics);
+    }
+
+    /** A copy with {@code GET /metrics} on or off (tests). */
+    public PaperbotConfig withMetrics(boolean on) {
+        return new PaperbotConfig(botToken, appToken, signingSecret, slackApiUrl, host, port, home, databaseUrl,
+                ingest, search, distribution, digest, on);
     }
 }

@@ -56,6 +56,7 @@ import java.util.Set;
  * <tr><td>PAPERBOT_SEARCH_MODE</td><td>{@code hybrid}</td><td>{@code bm25}: rank by words only</td></tr>
  * <tr><td>PAPERBOT_INDEX_REFRESH_SECONDS</td><td>{@value SearchConfig#DEFAULT_INDEX_REFRESH_SECONDS}</td><td>how
  * often a replica that follows another's index looks for its new papers and whether it stopped (1..3600)</td></tr>
+ * <tr><td>PAPERBOT_METRICS</td><td>{@code on}</td><td>{@code off}: no {@code GET /metrics}, nothing measured</td></tr>
  * </table>
  *
  * <p>With no Slack variable set, the bot starts the local playground.
@@ -99,7 +100,8 @@ public final class PaperbotConfigLoader {
                 ingest(env, playground),
                 SearchConfig.fromEnvironment(env),
                 distribution,
-                digest(env));
+                digest(env),
+                SearchConfig.choice(env, "PAPERBOT_METRICS", "on", "on", "off"));
     }
 
     /**

@@ -46,8 +46,8 @@ public record SearchConfig(boolean embeddings, boolean hybrid, Duration indexRef
                                 DEFAULT_INDEX_REFRESH_SECONDS), 1, 3600)));
     }
 
-    /** True for {@code yes}, false for {@code no}, {@code fallback} when unset. */
-    private static boolean choice(Map<String, String> env, String name, String fallback, String yes, String no) {
+    /** True for {@code yes}, false for {@code no}, {@code fallback} when unset; anything else names the variable. */
+    static boolean choice(Map<String, String> env, String name, String fallback, String yes, String no) {
         String raw = env.get(name);
         String value = raw == null || raw.isBlank() ? fallback : raw.strip().toLowerCase(Locale.ROOT);
         if (value.equals(yes)) {

@@ -57,6 +57,14 @@ class PaperbotConfigLoaderTest {
     }
 
     @Test
+    void metrics_are_on_unless_turned_off_and_a_wrong_value_names_the_variable() {
+        assertThat(PaperbotConfigLoader.load(Map.of(), HOME).metrics()).isTrue();
+        assertThat(PaperbotConfigLoader.load(Map.of("PAPERBOT_METRICS", "OFF"), HOME).metrics()).isFalse();
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(Map.of("PAPERBOT_METRICS", "false"), HOME))
+                .isInstanceOf(ConfigException.class).hasMessage("PAPERBOT_METRICS must be on or off, was false");
+    }
+
+    @Test
     void tokens_never_appear_in_the_configs_string_form() {
         PaperbotConfig c = PaperbotConfigLoader.load(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
                 "SLACK_SIGNING_SECRET", "signing-secret-value",
