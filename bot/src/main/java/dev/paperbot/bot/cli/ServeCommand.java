@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                         + " SLACK_CLIENT_SECRET and PAPERBOT_TOKEN_KEY: HTTP mode for many workspaces, each installs"
                         + " the bot at /slack/install. With none: a local playground in the browser"
                         + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
-                        + " ready.",
+                        + " ready; GET /metrics serves the bot's metrics for Prometheus (PAPERBOT_METRICS=off"
+                        + " turns it off).",
                 "Subscribed channels get their daily digest at their own local time while the bot runs; the state"
                         + " lives in $PAPERBOT_HOME/paperbot.db, or in PostgreSQL when PAPERBOT_DB_URL is set.",
                 "Replicas on one machine may share PAPERBOT_HOME: one writes the index (and ingests), the others"

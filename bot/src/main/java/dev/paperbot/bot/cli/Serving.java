@@ -56,7 +56,8 @@ final class Serving implements AutoCloseable {
         }
         // Scheduled ingestion (PAPERBOT_INGEST*): fetches new papers into the index at the set times, and catches up
         // runs missed while no process wrote it, as soon as this one does.
-        IngestScheduler ingestion = IngestScheduler.forServe(config.ingest(), runtime.index()::get, config.home());
+        IngestScheduler ingestion = IngestScheduler.forServe(config.ingest(), runtime.index()::get, config.home(),
+                runtime.meters());
         ingestion.start(runtime.index().writable());
         return new Serving(store, runtime, ingestion);
     }

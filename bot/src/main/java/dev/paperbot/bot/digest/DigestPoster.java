@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,7 @@ public final class DigestPoster {
     private final Clock clock;
     private final String owner;
     private final Duration lease;
+    private final Consumer<Result> outcomes;
     private volatile AfterPost afterPost = AfterPost.NONE;
 
     /**
@@ -106,6 +108,13 @@ public final class DigestPoster {
      */
     public DigestPoster(PaperbotStore store, Recommender recommender, PaperIndex index, SlackChat slack,
             TeamTokens tokens, Clock clock, String owner, Duration lease) {
+        this(store, recommender, index, slack, tokens, clock, owner, lease, result -> { });
+    }
+
+    /** @param outcomes told the result of every {@link #post} (the metrics count them) */
+    public DigestPoster(PaperbotStore store, Recommender recommender, PaperIndex index, SlackChat slack,
+            TeamTokens tokens, Clock clock, String owner, Duration lease, Consumer<Result> outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes);
         this.store = Objects.requireNonNull(store);
         this.recommender = Objects.requireNonNull(recommender);
         this.index = Objects.requireNonNull(index);
@@ -135,6 +144,12 @@ public final class DigestPoster {
 
     /** Posts the channel's digest for its local {@code day} unless that day's digest is done or being posted. */
     public Result post(ChannelRef channel, LocalDate day) throws InterruptedException {
+        Result result = attempt(channel, day);
+        outcomes.accept(result);
+        return result;
+    }
+
+    private Result attempt(ChannelRef channel, LocalDate day) throws InterruptedException {
         ChannelSettings settings = store.subscriptions().settings(channel);
         if (settings.paused()) {
             return result(channel, day, Outcome.PAUSED, 0, settings.pause().orElseThrow().reason());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,11 @@ public final class SlackChat {
     private final Sleeper sleeper;
 
     public SlackChat(String apiBaseUrl, Retries retries, Sleeper sleeper) {
+        this(apiBaseUrl, retries, sleeper, Slack::getInstance);
+    }
+
+    /** @param clients makes the SDK client from its settings (the runtime's counts each call for the metrics) */
+    public SlackChat(String apiBaseUrl, Retries retries, Sleeper sleeper, Function<SlackConfig, Slack> clients) {
         SlackConfig config = new SlackConfig();
         String base = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
         config.setMethodsEndpointUrlPrefix(base.endsWith("api/") ? base : base + "api/");
@@ -64,7 +70,7 @@ public final class SlackChat {
         config.setHttpClientReadTimeoutMillis(timeoutMs);
         config.setHttpClientWriteTimeoutMillis(timeoutMs);
         config.setHttpClientCallTimeoutMillis(timeoutMs);
-        this.slack = Slack.getInstance(config);
+        this.slack = clients.apply(config);
         this.retries = Objects.requireNonNull(retries, "retries");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }

@@ -79,8 +79,8 @@ public final class Playground {
     /** Builds the Bolt app once the port is known: its Web API base URL is this server. */
     public void connect(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
-        App app = SlackApps.app(SlackApps.slack(URI.create(baseUrl + "/playground/slack/api/")), botToken,
-                signingSecret, services);
+        App app = SlackApps.app(SlackApps.slack(URI.create(baseUrl + "/playground/slack/api/"), services.meters()),
+                botToken, signingSecret, services);
         this.bolt = new BoltBridge(app);
     }
 

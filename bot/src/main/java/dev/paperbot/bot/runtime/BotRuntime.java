@@ -20,12 +20,17 @@ import dev.paperbot.bot.http.BoltBridge;
 import dev.paperbot.bot.http.BotServer;
 import dev.paperbot.bot.http.SlackEventsRoute;
 import dev.paperbot.bot.index.IndexHolder;
+import dev.paperbot.bot.metrics.BotMetrics;
+import dev.paperbot.bot.metrics.IndexGauges;
+import dev.paperbot.bot.metrics.SlackApiCalls;
 import dev.paperbot.bot.playground.Playground;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.core.search.PaperIndex;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,17 +41,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: the HTTP server ({@code /healthz} always; {@code /slack/events} in HTTP mode, plus
+ * The running bot: the HTTP server ({@code /healthz} always, and {@code /metrics} unless turned off;
+ * {@code /slack/events} in HTTP mode, plus
  * {@code /slack/install} and {@code /slack/oauth/callback} when installed in many workspaces; the playground
  * without Slack), the Socket Mode connection when configured, the worker pool, the index and the digests (which
  * start once the index is open, posting through the configured Web API, or into the playground). {@link #close()}
  * stops them in order: no new Slack requests, requests in flight finish, queued work finishes, the digest scheduler
- * stops, the index closes.
+ * stops, the index closes, the meters close. The meters ({@link #meters()}) are made here, from the configuration,
+ * and handed to every part that counts something.
  */
 public final class BotRuntime implements AutoCloseable {
 
@@ -107,10 +115,12 @@ public final class BotRuntime implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final App app;
     private final Subscriptions subscriptions;
+    private final BotMetrics metrics;
 
     private BotRuntime(PaperbotConfig.Mode mode, ExecutorService worker, IndexHolder index, BotServer server,
-            SocketModeApp socketMode, App app, Subscriptions subscriptions) {
+            SocketModeApp socketMode, App app, Subscriptions subscriptions, BotMetrics metrics) {
         this.mode = mode;
+        this.metrics = metrics;
         this.worker = worker;
         this.index = index;
         this.server = server;
@@ -129,46 +139,49 @@ public final class BotRuntime implements AutoCloseable {
         ExecutorService worker = Executors.newFixedThreadPool(WORKERS, daemonThreads("paperbot-worker"));
         IndexHolder index = IndexHolder.opening(parts.indexOpener(), worker);
         Subscriptions subscriptions = parts.subscriptions();
+        BotMetrics metrics = BotMetrics.of(config.metrics());
+        new IndexGauges(index).bindTo(metrics.registry());
         BotServices services = new BotServices(index, subscriptions.commands(), parts.activity(), worker,
-                parts.ackBudget(), parts.clock());
+                parts.ackBudget(), parts.clock(), metrics.registry());
         try {
             return switch (config.mode()) {
-                case PLAYGROUND -> playground(config, services, worker, index, subscriptions);
-                case HTTP -> http(config, services, worker, index, subscriptions);
-                case DISTRIBUTED -> distributed(config, services, worker, index, subscriptions,
+                case PLAYGROUND -> playground(config, services, worker, index, subscriptions, metrics);
+                case HTTP -> http(config, services, worker, index, subscriptions, metrics);
+                case DISTRIBUTED -> distributed(config, services, worker, index, subscriptions, metrics,
                         parts.workspaces().orElseThrow(() -> new IllegalStateException(
                                 "a bot installed in many workspaces needs the store's installations")));
-                case SOCKET -> socket(config, services, worker, index, subscriptions);
+                case SOCKET -> socket(config, services, worker, index, subscriptions, metrics);
             };
         } catch (RuntimeException e) {
             subscriptions.close();
             worker.shutdownNow();
             index.close();
+            metrics.close();
             throw e;
         }
     }
 
     private static BotRuntime playground(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index, Subscriptions subscriptions) {
+            IndexHolder index, Subscriptions subscriptions, BotMetrics metrics) {
         Playground playground = new Playground(services);
-        BotServer server = BotServer.start(config.host(), config.port(), index, playground::routes);
+        BotServer server = server(config, index, metrics, playground::routes);
         playground.connect(server.port());
         // Digests go to the page's pretend Slack: `digest now` shows up in the visitor's channel.
-        subscriptions.start(index.ready(), playground.digestSlack());
-        return new BotRuntime(PaperbotConfig.Mode.PLAYGROUND, worker, index, server, null, null, subscriptions);
+        subscriptions.start(index.ready(), playground.digestSlack(), services.meters());
+        return new BotRuntime(PaperbotConfig.Mode.PLAYGROUND, worker, index, server, null, null, subscriptions,
+                metrics);
     }
 
     private static BotRuntime http(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index, Subscriptions subscriptions) {
+            IndexHolder index, Subscriptions subscriptions, BotMetrics metrics) {
         String botToken = reveal(config.botToken());
-        App app = SlackApps.app(SlackApps.slack(config.slackApiUrl()), botToken,
+        App app = SlackApps.app(SlackApps.slack(config.slackApiUrl(), services.meters()), botToken,
                 reveal(config.signingSecret()), services);
         SlackEventsRoute events = new SlackEventsRoute(new BoltBridge(app));
-        BotServer server = BotServer.start(config.host(), config.port(), index,
-                routes -> routes.post(SlackEventsRoute.PATH, events));
+        BotServer server = server(config, index, metrics, routes -> routes.post(SlackEventsRoute.PATH, events));
         subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
-                oneWorkspace(config, botToken, Optional.empty())));
-        return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app, subscriptions);
+                oneWorkspace(config, botToken, Optional.empty(), services)), services.meters());
+        return new BotRuntime(PaperbotConfig.Mode.HTTP, worker, index, server, null, app, subscriptions, metrics);
     }
 
     /**
@@ -176,12 +189,12 @@ public final class BotRuntime implements AutoCloseable {
      * {@code /slack/oauth/callback}) besides {@code /slack/events}, and finds each request's token in the store.
      */
     private static BotRuntime distributed(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index, Subscriptions subscriptions, Workspaces workspaces) {
+            IndexHolder index, Subscriptions subscriptions, BotMetrics metrics, Workspaces workspaces) {
         Distribution distribution = config.distribution().orElseThrow();
-        Slack slack = SlackApps.slack(config.slackApiUrl());
+        Slack slack = SlackApps.slack(config.slackApiUrl(), services.meters());
         App app = SlackApps.distributedApp(slack, distribution, reveal(config.signingSecret()), services, workspaces);
         SlackEventsRoute bolt = new SlackEventsRoute(new BoltBridge(app));
-        BotServer server = BotServer.start(config.host(), config.port(), index, routes -> {
+        BotServer server = server(config, index, metrics, routes -> {
             routes.post(SlackEventsRoute.PATH, bolt);
             routes.get(Distribution.INSTALL_PATH, bolt);
             routes.get(Distribution.CALLBACK_PATH, bolt);
@@ -189,31 +202,39 @@ public final class BotRuntime implements AutoCloseable {
             routes.get("/slack/oauth/start", ctx -> ctx.redirect(Distribution.INSTALL_PATH));
         });
         subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
-                workspaces.teamTokens(slack, distribution)));
-        return new BotRuntime(PaperbotConfig.Mode.DISTRIBUTED, worker, index, server, null, app, subscriptions);
+                workspaces.teamTokens(slack, distribution)), services.meters());
+        return new BotRuntime(PaperbotConfig.Mode.DISTRIBUTED, worker, index, server, null, app, subscriptions,
+                metrics);
     }
 
-    private static TeamTokens oneWorkspace(PaperbotConfig config, String botToken, Optional<String> teamId) {
+    private static TeamTokens oneWorkspace(PaperbotConfig config, String botToken, Optional<String> teamId,
+            BotServices services) {
         SlackChat chat = new SlackChat(config.slackApiUrl().toString(), SlackChat.Retries.defaults(),
-                SlackChat.Sleeper.REAL);
+                SlackChat.Sleeper.REAL, new SlackApiCalls(services.meters())::slack);
         return new OneWorkspaceToken(botToken, teamId, chat, Clock.systemUTC());
     }
 
+    /** The HTTP server: the routes every mode has, {@code /metrics} unless it is off, and the mode's own. */
+    private static BotServer server(PaperbotConfig config, IndexHolder index, BotMetrics metrics,
+            Consumer<RoutesConfig> modeRoutes) {
+        return BotServer.start(config.host(), config.port(), index, modeRoutes.andThen(metrics::routes));
+    }
+
     private static BotRuntime socket(PaperbotConfig config, BotServices services, ExecutorService worker,
-            IndexHolder index, Subscriptions subscriptions) {
-        Slack slack = SlackApps.slack(config.slackApiUrl());
+            IndexHolder index, Subscriptions subscriptions, BotMetrics metrics) {
+        Slack slack = SlackApps.slack(config.slackApiUrl(), services.meters());
         String botToken = reveal(config.botToken());
         String teamId = checkBotToken(slack, botToken);
         App app = SlackApps.app(slack, botToken, null, services);
-        BotServer server = BotServer.start(config.host(), config.port(), index, routes -> { });
+        BotServer server = server(config, index, metrics, routes -> { });
         try {
             SocketModeApp socketMode = new SocketModeApp(reveal(config.appToken()), app,
                     SocketModeClient.Backend.JavaWebSocket, SOCKET_MODE_CONCURRENCY);
             socketMode.startAsync();
             subscriptions.start(index.ready(), new SlackAccess(config.slackApiUrl().toString(),
-                    oneWorkspace(config, botToken, Optional.ofNullable(teamId))));
+                    oneWorkspace(config, botToken, Optional.ofNullable(teamId), services)), services.meters());
             return new BotRuntime(PaperbotConfig.Mode.SOCKET, worker, index, server, socketMode, app,
-                    subscriptions);
+                    subscriptions, metrics);
         } catch (Exception e) {
             server.close();
             // The SDK reports a refused app token as a missing client: say what to check instead.
@@ -264,6 +285,11 @@ public final class BotRuntime implements AutoCloseable {
         return index;
     }
 
+    /** Where the running bot's meters are; ingestion running beside it counts its runs here too. */
+    public MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     @Override
     public void close() {
         if (socketMode != null) {
@@ -293,5 +319,6 @@ public final class BotRuntime implements AutoCloseable {
             }
         }
         index.close();
+        metrics.close();
     }
 }

@@ -1,10 +1,12 @@
 package dev.paperbot.bot.schedule;
 
 import dev.paperbot.bot.config.IngestSchedule;
+import dev.paperbot.bot.metrics.IngestMetrics;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.index.source.http.HttpSettings;
 import dev.paperbot.index.source.ingest.HighWaterMarks;
 import dev.paperbot.index.source.ingest.IngestSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class IngestScheduler implements AutoCloseable {
     private final Supplier<Optional<PaperIndex>> index;
     private final Clock clock;
     private final SourceRuns runs;
+    private final Consumer<List<IngestSummary>> afterRun;
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private ScheduledExecutorService timer;
@@ -47,16 +51,24 @@ public final class IngestScheduler implements AutoCloseable {
      */
     public IngestScheduler(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home, Clock clock,
             HttpSettings arxivHttp, HttpSettings hfHttp) {
+        this(schedule, index, home, clock, arxivHttp, hfHttp, summaries -> { });
+    }
+
+    /** @param afterRun told what each run did (the metrics count it) */
+    public IngestScheduler(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home, Clock clock,
+            HttpSettings arxivHttp, HttpSettings hfHttp, Consumer<List<IngestSummary>> afterRun) {
+        this.afterRun = Objects.requireNonNull(afterRun);
         this.schedule = Objects.requireNonNull(schedule);
         this.index = Objects.requireNonNull(index);
         this.clock = Objects.requireNonNull(clock);
         this.runs = new SourceRuns(schedule, HighWaterMarks.in(home), clock, arxivHttp, hfHttp);
     }
 
-    /** The scheduler {@code serve} uses: the services' own pacing, the system clock. */
-    public static IngestScheduler forServe(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home) {
+    /** The scheduler {@code serve} uses: the services' own pacing, the system clock, runs counted in {@code meters}. */
+    public static IngestScheduler forServe(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home,
+            MeterRegistry meters) {
         return new IngestScheduler(schedule, index, home, Clock.systemUTC(), HttpSettings.arxiv(),
-                HttpSettings.huggingFace());
+                HttpSettings.huggingFace(), new IngestMetrics(meters)::record);
     }
 
     /**
@@ -118,7 +130,9 @@ public final class IngestScheduler implements AutoCloseable {
             LOG.warn("Scheduled ingestion skipped: the paper index is not open yet");
             return List.of();
         }
-        return runs.run(open.get(), slot, onlyDue);
+        List<IngestSummary> summaries = runs.run(open.get(), slot, onlyDue);
+        afterRun.accept(summaries);
+        return summaries;
     }
 
     /** A run that fails is logged; the record stays, so the next run covers the gap again. */

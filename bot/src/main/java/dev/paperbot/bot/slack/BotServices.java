@@ -3,6 +3,7 @@ package dev.paperbot.bot.slack;
 import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.index.IndexHolder;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
  * @param ackBudget     how long a slash command may work before it acks empty and answers via response_url
  *                      instead (Slack wants the ack within 3 s); zero answers every command that way
  * @param clock         today's date for {@code /papers trending}
+ * @param meters        where commands, buttons, searches and Slack calls are counted ({@code GET /metrics})
  */
 public record BotServices(
         IndexHolder index,
@@ -25,7 +27,8 @@ public record BotServices(
         PaperActivity activity,
         ExecutorService worker,
         Duration ackBudget,
-        Clock clock) {
+        Clock clock,
+        MeterRegistry meters) {
 
     public static final Duration DEFAULT_ACK_BUDGET = Duration.ofMillis(1500);
 
@@ -36,5 +39,6 @@ public record BotServices(
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(ackBudget, "ackBudget");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(meters, "meters");
     }
 }

@@ -17,6 +17,15 @@ public final class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
+    /** How a reply reached the user. */
+    public enum Via {
+        RESPONSE_URL, EPHEMERAL, LOST;
+
+        public boolean delivered() {
+            return this != LOST;
+        }
+    }
+
     /** Posts to a response_url; returns Slack's answer. */
     @FunctionalInterface
     public interface ResponseUrlPost {
@@ -26,13 +35,13 @@ public final class Delivery {
     private Delivery() {
     }
 
-    /** Returns true when the reply was delivered one way or the other. */
-    public static boolean deliver(ResponseUrlPost viaResponseUrl, MethodsClient client, Requester who, Reply reply,
+    /** Returns which way the reply was delivered, or {@link Via#LOST}. */
+    public static Via deliver(ResponseUrlPost viaResponseUrl, MethodsClient client, Requester who, Reply reply,
             String what) {
         try {
             WebhookResponse response = viaResponseUrl.post();
             if (response != null && response.getCode() != null && response.getCode() / 100 == 2) {
-                return true;
+                return Via.RESPONSE_URL;
             }
             log.info("response_url refused the reply to {} for team {} user {} (HTTP {}); posting it ephemerally",
                     what, who.teamId(), who.userId(), response == null ? null : response.getCode());
@@ -43,7 +52,7 @@ public final class Delivery {
         if (who.channelId() == null) {
             log.warn("Reply to {} for team {} user {} lost: no channel to post it in", what, who.teamId(),
                     who.userId());
-            return false;
+            return Via.LOST;
         }
         try {
             ChatPostEphemeralResponse posted = client.chatPostEphemeral(r -> r.channel(who.channelId())
@@ -52,11 +61,11 @@ public final class Delivery {
                 log.warn("chat.postEphemeral for {} in channel {} of team {} failed: {}", what, who.channelId(),
                         who.teamId(), posted.getError());
             }
-            return posted.isOk();
+            return posted.isOk() ? Via.EPHEMERAL : Via.LOST;
         } catch (Exception e) {
             log.warn("chat.postEphemeral for {} in channel {} of team {} failed: {}", what, who.channelId(),
                     who.teamId(), e.toString());
-            return false;
+            return Via.LOST;
         }
     }
 }

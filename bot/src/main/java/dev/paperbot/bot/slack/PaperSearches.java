@@ -2,6 +2,7 @@ package dev.paperbot.bot.slack;
 
 import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.index.IndexHolder;
+import dev.paperbot.bot.metrics.SearchTimer;
 import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.slack.view.SearchResultsView;
 import dev.paperbot.bot.slack.view.TrendingView;
@@ -32,12 +33,17 @@ public final class PaperSearches {
     private final IndexHolder index;
     private final PaperActivity activity;
     private final Clock clock;
+    private final SearchTimer timer;
 
-    /** {@code clock} tells which days {@code /papers trending} looks at (Hugging Face's days are UTC dates). */
-    public PaperSearches(IndexHolder index, PaperActivity activity, Clock clock) {
+    /**
+     * {@code clock} tells which days {@code /papers trending} looks at (Hugging Face's days are UTC dates);
+     * {@code timer} times the searches.
+     */
+    public PaperSearches(IndexHolder index, PaperActivity activity, Clock clock, SearchTimer timer) {
         this.index = index;
         this.activity = activity;
         this.clock = clock;
+        this.timer = timer;
     }
 
     /** One page of results for {@code query}, starting after {@code offset} hits. */
@@ -47,8 +53,8 @@ public final class PaperSearches {
             return Replies.indexNotReady();
         }
         Set<PaperId> dismissed = activity.notInterested(who);
-        SearchResults results = idx.get().search(SearchQuery.of(query, SearchResultsView.PAGE_SIZE)
-                .withOffset(offset).withExcluded(dismissed));
+        SearchResults results = timer.time("search", () -> idx.get().search(SearchQuery.of(query,
+                SearchResultsView.PAGE_SIZE).withOffset(offset).withExcluded(dismissed)));
         return SearchResultsView.search(query, results, offset, upvotes(idx.get(), results.hits()));
     }
 
@@ -63,7 +69,8 @@ public final class PaperSearches {
             return Reply.mrkdwn("That paper is no longer in my index.");
         }
         Set<PaperId> dismissed = activity.notInterested(who);
-        List<SearchHit> hits = idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed);
+        List<SearchHit> hits = timer.time("similar",
+                () -> idx.get().similar(id, SearchResultsView.PAGE_SIZE, dismissed));
         return SearchResultsView.similar(id, paper.get().title(), hits, upvotes(idx.get(), hits));
     }
 
@@ -78,8 +85,9 @@ public final class PaperSearches {
         }
         TrendingPapers trending = new TrendingPapers(PopularitySignals.of(idx.get()), idx.get());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Popularity> top = trending.top(TrendingPapers.since(today, days), TrendingView.MAX_PAPERS,
-                activity.notInterested(who));
+        Set<PaperId> dismissed = activity.notInterested(who);
+        List<Popularity> top = timer.time("trending", () -> trending.top(TrendingPapers.since(today, days),
+                TrendingView.MAX_PAPERS, dismissed));
         if (top.isEmpty() && !trending.hasSignals()) {
             return TrendingView.noSignals();
         }

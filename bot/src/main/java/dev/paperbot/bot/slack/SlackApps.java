@@ -6,6 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.paperbot.bot.config.Distribution;
 import dev.paperbot.bot.install.Workspaces;
+import dev.paperbot.bot.metrics.SlackApiCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 
 /** Builds the Bolt {@link App}: explicit settings only, every Web API call through the configured base URL. */
@@ -14,14 +16,17 @@ public final class SlackApps {
     private SlackApps() {
     }
 
-    /** A {@link Slack} client whose Web API calls (and {@code apps.connections.open}) go to {@code apiUrl}. */
-    public static Slack slack(URI apiUrl) {
+    /**
+     * A {@link Slack} client whose Web API calls (and {@code apps.connections.open}) go to {@code apiUrl}, each
+     * counted in {@code meters}.
+     */
+    public static Slack slack(URI apiUrl, MeterRegistry meters) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.toString());
         // The SDK's metrics would call auth.test once per token for their own bookkeeping.
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        return new SlackApiCalls(meters).slack(config);
     }
 
     /**

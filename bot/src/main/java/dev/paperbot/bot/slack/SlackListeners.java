@@ -5,6 +5,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.paperbot.bot.install.Workspaces;
+import dev.paperbot.bot.metrics.ButtonMetrics;
+import dev.paperbot.bot.metrics.SearchTimer;
 import dev.paperbot.bot.slack.action.FollowLikeAction;
 import dev.paperbot.bot.slack.action.MoreLikeThisAction;
 import dev.paperbot.bot.slack.action.NextPageAction;
@@ -27,9 +29,13 @@ public final class SlackListeners {
     }
 
     public static App register(App app, BotServices services) {
-        PaperSearches searches = new PaperSearches(services.index(), services.activity(), services.clock());
+        PaperSearches searches = new PaperSearches(services.index(), services.activity(), services.clock(),
+                new SearchTimer(services.meters()));
         var worker = services.worker();
         var activity = services.activity();
+
+        // After Bolt's own middleware: only presses whose signature checked out are counted.
+        app.use(new ButtonMetrics(services.meters()));
 
         app.command(COMMAND, new PapersSlashCommand(services, searches));
 

@@ -5,6 +5,7 @@ import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ final class DigestSubscriptions implements Subscriptions, StoreSubscriptionComma
     }
 
     @Override
-    public synchronized void start(CompletableFuture<PaperIndex> index, SlackAccess slack) {
+    public synchronized void start(CompletableFuture<PaperIndex> index, SlackAccess slack, MeterRegistry meters) {
         if (started) {
             throw new IllegalStateException("the digests were started already");
         }
@@ -56,7 +57,7 @@ final class DigestSubscriptions implements Subscriptions, StoreSubscriptionComma
                 return;
             }
             try {
-                built(Digests.start(idx, store, settings, slack, clock, ticker));
+                built(Digests.start(idx, store, settings, slack, meters, clock, ticker));
             } catch (RuntimeException e) {
                 LOG.error("The digests could not be started", e);
                 digests.completeExceptionally(e);

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.bot.digest.SlackChat;
+import dev.paperbot.bot.metrics.DigestMetrics;
+import dev.paperbot.bot.metrics.SlackApiCalls;
 import dev.paperbot.bot.schedule.DigestScheduler;
 import dev.paperbot.core.recommend.PicksCache;
 import dev.paperbot.core.recommend.Recommender;
@@ -12,6 +14,8 @@ import dev.paperbot.core.search.Embedder;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.search.PaperVectors;
 import dev.paperbot.core.store.PaperbotStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 
 /**
@@ -37,17 +41,19 @@ final class Digests implements AutoCloseable {
     }
 
     static Digests start(PaperIndex index, PaperbotStore store, DigestSettings settings, SlackAccess slack,
-            Clock clock, Ticker ticker) {
+            MeterRegistry meters, Clock clock, Ticker ticker) {
         // With an embedding model, picks learn from the channel's likes and dismissals (Rocchio on topic vectors).
         PaperVectors vectors = index instanceof PaperVectors v ? v : PaperVectors.none();
         Embedder embedder = vectors.embedder().orElse(null);
         PicksCache picks = Recommenders.create(index, vectors, embedder, store, settings.recommender(), clock,
                 ticker);
+        CaffeineCacheMetrics.monitor(meters, picks.caffeine(), "picks");
         Recommender upcoming = Recommenders.uncached(index, vectors, embedder, store, settings.recommender(), clock,
                 ticker);
-        SlackChat chat = new SlackChat(slack.apiUrl(), settings.retries(), SlackChat.Sleeper.REAL);
+        SlackChat chat = new SlackChat(slack.apiUrl(), settings.retries(), SlackChat.Sleeper.REAL,
+                new SlackApiCalls(meters)::slack);
         DigestPoster poster = new DigestPoster(store, picks, index, chat, slack.tokens(), clock, settings.owner(),
-                settings.lease());
+                settings.lease(), new DigestMetrics(meters)::record);
         DigestScheduler scheduler = new DigestScheduler(store.subscriptions(), poster, clock, settings.parallelism());
         if (!settings.tickEvery().isZero()) {
             scheduler.start(settings.tickEvery());

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.paperbot.bot.digest.SlackAccess;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,10 +18,11 @@ public interface Subscriptions extends AutoCloseable {
     SubscriptionCommands commands();
 
     /**
-     * Starts the digests when {@code index} is ready, posting through {@code slack}. Until then the commands that
-     * need the index ({@code digest preview}, {@code digest now}) say it is still loading; the others work.
+     * Starts the digests when {@code index} is ready, posting through {@code slack}, counting runs, Slack calls and
+     * the picks cache in {@code meters}. Until then the commands that need the index ({@code digest preview},
+     * {@code digest now}) say it is still loading; the others work.
      */
-    void start(CompletableFuture<PaperIndex> index, SlackAccess slack);
+    void start(CompletableFuture<PaperIndex> index, SlackAccess slack, MeterRegistry meters);
 
     /** Stops the scheduler (digests being posted get a few seconds to finish). */
     @Override
@@ -45,7 +47,7 @@ public interface Subscriptions extends AutoCloseable {
             }
 
             @Override
-            public void start(CompletableFuture<PaperIndex> index, SlackAccess slack) {
+            public void start(CompletableFuture<PaperIndex> index, SlackAccess slack, MeterRegistry meters) {
             }
 
             @Override

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.paperbot.bot.metrics.CommandMetrics;
 import dev.paperbot.bot.slack.BotServices;
 import dev.paperbot.bot.slack.Delivery;
 import dev.paperbot.bot.slack.PaperSearches;
@@ -14,6 +15,7 @@ import dev.paperbot.bot.slack.view.Reply;
 import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,16 @@ public final class PapersSlashCommand implements SlashCommandHandler {
     private final PapersCommandParser parser = new PapersCommandParser();
     private final BotServices services;
     private final PaperSearches searches;
+    private final CommandMetrics metrics;
+
+    /** The replies to one command, and whether they are the apology for a failure. */
+    private record Answer(List<Reply> replies, boolean failed) {
+    }
 
     public PapersSlashCommand(BotServices services, PaperSearches searches) {
         this.services = services;
         this.searches = searches;
+        this.metrics = new CommandMetrics(services.meters());
     }
 
     @Override
@@ -48,34 +56,45 @@ public final class PapersSlashCommand implements SlashCommandHandler {
         SlashCommandPayload p = req.getPayload();
         if (p == null || isBlank(p.getTeamId()) || isBlank(p.getUserId())) {
             // Signed, but not a command Slack would send.
+            metrics.rejected();
             return Response.builder().statusCode(400).contentType("text/plain").body("team_id and user_id required")
                     .build();
         }
         Requester who = new Requester(p.getTeamId(), p.getChannelId(), p.getUserId());
         PapersCommand command = parser.parse(p.getText());
         Supplier<List<Reply>> work = work(who, command);
-        CompletableFuture<List<Reply>> replies = CompletableFuture.supplyAsync(() -> safely(work, who, command),
+        String kind = kind(command);
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> safely(work, who, command),
                 services.worker());
         if (services.ackBudget().isZero()) {
             // No budget: always late, even when the worker happens to finish before this thread looks.
-            replies.thenAccept(r -> respond(ctx, r, who));
+            answer.thenAccept(a -> answerLate(ctx, a, who, kind));
             return ctx.ack();
         }
         try {
-            List<Reply> answer = replies.get(services.ackBudget().toMillis(), TimeUnit.MILLISECONDS);
-            if (answer.size() > 1) {
-                services.worker().execute(() -> respond(ctx, answer.subList(1, answer.size()), who));
+            Answer a = answer.get(services.ackBudget().toMillis(), TimeUnit.MILLISECONDS);
+            List<Reply> replies = a.replies();
+            if (replies.size() > 1) {
+                services.worker().execute(() -> respond(ctx, replies.subList(1, replies.size()), who));
             }
-            return ctx.ack(Replies.toSlashCommand(answer.getFirst()));
+            metrics.answered(kind, a.failed(), "ack");
+            return ctx.ack(Replies.toSlashCommand(replies.getFirst()));
         } catch (TimeoutException e) {
-            replies.thenAccept(r -> respond(ctx, r, who));
+            answer.thenAccept(a -> answerLate(ctx, a, who, kind));
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            metrics.answered(kind, true, "ack");
             return ctx.ack(Replies.toSlashCommand(Replies.somethingWentWrong()));
         } catch (ExecutionException e) {
+            metrics.answered(kind, true, "ack");
             return ctx.ack(Replies.toSlashCommand(Replies.somethingWentWrong()));
         }
+    }
+
+    /** The subcommand as a metrics tag: its record's name in snake case ({@code DigestNow} is {@code digest_now}). */
+    static String kind(PapersCommand command) {
+        return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private Supplier<List<Reply>> work(Requester who, PapersCommand command) {
@@ -97,30 +116,39 @@ public final class PapersSlashCommand implements SlashCommandHandler {
     }
 
     /** Never throws and never returns nothing: failures become a short apology, details go to the log. */
-    private static List<Reply> safely(Supplier<List<Reply>> work, Requester who, PapersCommand command) {
+    private static Answer safely(Supplier<List<Reply>> work, Requester who, PapersCommand command) {
         try {
             List<Reply> replies = work.get();
             if (replies == null || replies.isEmpty()) {
                 log.error("/papers {} gave no reply for team {} user {}", command.getClass().getSimpleName(),
                         who.teamId(), who.userId());
-                return List.of(Replies.somethingWentWrong());
+                return new Answer(List.of(Replies.somethingWentWrong()), true);
             }
-            return replies.size() > MAX_MESSAGES ? replies.subList(0, MAX_MESSAGES) : replies;
+            return new Answer(replies.size() > MAX_MESSAGES ? replies.subList(0, MAX_MESSAGES) : replies, false);
         } catch (RuntimeException e) {
             log.error("/papers {} failed for team {} user {}", command.getClass().getSimpleName(), who.teamId(),
                     who.userId(), e);
-            return List.of(Replies.somethingWentWrong());
+            return new Answer(List.of(Replies.somethingWentWrong()), true);
         }
     }
 
-    /** Sends replies in order through response_url, falling back to chat.postEphemeral. */
-    private static void respond(SlashCommandContext ctx, List<Reply> replies, Requester who) {
+    private void answerLate(SlashCommandContext ctx, Answer answer, Requester who, String kind) {
+        Delivery.Via via = respond(ctx, answer.replies(), who);
+        metrics.answered(kind, answer.failed(), via.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Sends replies in order through response_url, falling back to chat.postEphemeral; says how the first went. */
+    private static Delivery.Via respond(SlashCommandContext ctx, List<Reply> replies, Requester who) {
+        Delivery.Via first = null;
         for (Reply reply : replies) {
-            if (!Delivery.deliver(() -> ctx.respond(Replies.toSlashCommand(reply)), ctx.client(), who, reply,
-                    "/papers")) {
-                return;
+            Delivery.Via via = Delivery.deliver(() -> ctx.respond(Replies.toSlashCommand(reply)), ctx.client(), who,
+                    reply, "/papers");
+            first = first == null ? via : first;
+            if (!via.delivered()) {
+                break;
             }
         }
+        return first == null ? Delivery.Via.LOST : first;
     }
 
     private static boolean isBlank(String id) {
