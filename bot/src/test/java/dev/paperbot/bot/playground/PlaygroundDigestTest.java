@@ -10,6 +10,7 @@ import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.Subscriptions;
+import dev.paperbot.bot.testing.MetricsPage;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.core.paper.Popularity;
@@ -149,5 +150,19 @@ class PlaygroundDigestTest {
         assertThat(page.toString()).contains("\u25B2 100 upvotes on Hugging Face", ActionIds.NEXT_TRENDING_PAGE);
         type("/papers quantization");
         await("ephemeral", t -> t.contains("Papers for") && t.contains("\u25B2 100 upvotes on Hugging Face"));
+    }
+
+    @Test
+    void the_playground_serves_metrics_too_counting_its_commands_and_digests() throws Exception {
+        type("/papers subscribe quantization");
+        type("/papers digest now");
+        await("ephemeral", t -> t.contains("Posted today's digest"));
+
+        MetricsPage page = MetricsPage.await(bot.port(),
+                p -> p.sum("paperbot_slack_commands_total", "kind", "digest_now") == 1);
+        assertThat(page.sum("paperbot_slack_commands_total", "kind", "subscribe", "outcome", "ok")).isEqualTo(1);
+        assertThat(page.sum("paperbot_digests_total", "outcome", "posted")).isEqualTo(1);
+        assertThat(page.sum("paperbot_slack_api_calls_total", "method", "chat.postMessage", "result", "ok"))
+                .isPositive();
     }
 }

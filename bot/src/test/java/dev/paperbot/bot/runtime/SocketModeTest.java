@@ -11,6 +11,7 @@ import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.FakeSlackSocket;
+import dev.paperbot.bot.testing.MetricsPage;
 import dev.paperbot.bot.testing.SlackRequests;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.search.PaperIndex;
@@ -75,6 +76,17 @@ class SocketModeTest {
                 java.net.URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metrics_are_served_in_socket_mode_too_with_the_connections_web_api_calls() {
+        slack.awaitCall("apps.connections.open");
+
+        MetricsPage page = MetricsPage.await(bot.port(), p -> p.sum("paperbot_slack_api_calls_total",
+                "method", "apps.connections.open", "result", "ok") >= 1);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.sum("paperbot_slack_api_calls_total", "method", "auth.test", "result", "ok")).isPositive();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.config.IngestSchedule;
 import dev.paperbot.bot.config.IngestSchedule.Source;
+import dev.paperbot.bot.metrics.IngestMetrics;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.ForwardingPaperIndex;
@@ -15,6 +16,8 @@ import dev.paperbot.index.source.http.HttpSettings;
 import dev.paperbot.index.source.ingest.HighWaterMarks;
 import dev.paperbot.index.source.ingest.IngestSummary;
 import dev.paperbot.index.source.ingest.TestIndexes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -102,6 +105,28 @@ class IngestSchedulerTest {
 
     private Optional<Instant> record(String source) {
         return HighWaterMarks.in(home).instant("scheduled." + source);
+    }
+
+    @Test
+    void each_run_is_counted_by_source_with_the_papers_it_added_updated_and_skipped() throws Exception {
+        clock.set(Instant.parse("2024-10-25T12:00:00Z"));
+        enqueueRss();
+        server.enqueueResource(HF + "daily_papers_2024-10-25.json");
+        MeterRegistry meters = new SimpleMeterRegistry();
+
+        new IngestScheduler(schedule(EnumSet.of(Source.RSS, Source.HF), IngestSchedule.DEFAULT_CATCH_UP_DAYS),
+                () -> Optional.of(index), home, clock, fast, fast, new IngestMetrics(meters)::record).runNow();
+
+        assertThat(meters.get("paperbot.ingest.runs").tags("source", "arxiv-rss", "result", "ok").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("paperbot.ingest.runs").tags("source", "huggingface", "result", "ok").counter()
+                .count()).isEqualTo(1);
+        assertThat(meters.get("paperbot.ingest.papers").tags("source", "arxiv-rss", "change", "added").counter()
+                .count()).isEqualTo(2);
+        assertThat(meters.get("paperbot.ingest.papers").tags("source", "arxiv-rss", "change", "skipped").counter()
+                .count()).isEqualTo(3);
+        assertThat(meters.get("paperbot.ingest.papers").tags("source", "huggingface", "change", "added").counter()
+                .count()).isEqualTo(3);
     }
 
     @Test
