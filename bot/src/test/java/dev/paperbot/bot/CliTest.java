@@ -119,6 +119,25 @@ class CliTest {
     }
 
     @Test
+    void import_refuses_an_unknown_category_before_opening_the_index_and_takes_any_case() throws Exception {
+        Path file = Files.writeString(home.resolve("snapshot.jsonl"), """
+                {"id": "2401.00001", "title": "Sparse attention", "abstract": "Attention, but sparse.", \
+                "categories": "cs.LG stat.ML", "versions": [{"version": "v1", "created": "Mon, 1 Jan 2024 10:00:00 GMT"}]}
+                """);
+        int usageError = run("import", "--format", "kaggle", "--threads", "0", file.toString()).exitCode();
+
+        CliRun unknown = run("import", "--format", "kaggle", "--category", "cs.,zz", file.toString());
+        assertThat(unknown.exitCode()).isEqualTo(usageError).isNotZero();
+        assertThat(unknown.err()).isEqualTo("paperbot: 'zz' is not an arXiv category (such as cs.LG, math.AG or"
+                + " hep-th; the list: https://arxiv.org/category_taxonomy)\n");
+        assertThat(home.resolve("index")).doesNotExist();
+
+        CliRun anyCase = run("import", "--format", "kaggle", "--category", "STAT.ml", file.toString());
+        assertThat(anyCase.exitCode()).as(anyCase.err()).isZero();
+        assertThat(anyCase.out()).contains("1 added").contains("(categories stat.ML)");
+    }
+
+    @Test
     void data_directory_comes_from_paperbot_home_or_defaults_to_the_user_home() {
         assertThat(Main.dataDirectory(Map.of("PAPERBOT_HOME", "/srv/pb"), "/home/u")).isEqualTo(Path.of("/srv/pb"));
         assertThat(Main.dataDirectory(Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.paperbot"));

@@ -71,6 +71,9 @@ class IngestCliTest {
                 {"ingest", "rss", "--category", "cs LG", "--base-url", base()},
                 {"ingest", "oai", "--category", "cs.LG&verb=Identify", "--base-url", base()},
                 {"ingest", "api", "--base-url", base()},
+                {"ingest", "rss", "--category", "zz.XX", "--base-url", base()},
+                {"ingest", "oai", "--category", "cs:cs:XX", "--base-url", base()},
+                {"ingest", "api", "--query", "cat:zz.XX", "--base-url", base()},
                 {"ingest", "hf", "--date", "yesterday"},
                 {"ingest", "rss", "--delay", "-1"}}) {
             CliRun run = run(args);
@@ -79,5 +82,44 @@ class IngestCliTest {
             assertThat(run.err().lines().filter(l -> l.startsWith("paperbot:"))).as(run.err()).hasSize(1);
         }
         assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_category_is_one_line_up_front_with_the_one_meant() {
+        int usageError = run("ingest", "rss", "--delay", "-1").exitCode();
+        for (String[] args : new String[][] {
+                {"ingest", "rss", "--category", "cs.LG,zz.XX", "--base-url", base()},
+                {"ingest", "oai", "--category", "zz.XX", "--base-url", base()},
+                {"ingest", "api", "--query", "cat:zz.XX AND ti:graph", "--base-url", base()}}) {
+            CliRun run = run(args);
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(usageError).isNotZero();
+            assertThat(run.err()).as(String.join(" ", args)).isEqualTo("paperbot: 'zz.XX' is not an arXiv category (such"
+                    + " as cs.LG, math.AG or hep-th; the list: https://arxiv.org/category_taxonomy)\n");
+        }
+        CliRun meant = run("ingest", "rss", "--category", "cs.ML", "--base-url", base());
+        assertThat(meant.err()).isEqualTo("paperbot: 'cs.ML' is not an arXiv category: did you mean stat.ML?\n");
+        assertThat(requests()).isEmpty();
+        assertThat(home.resolve("index")).as("refused before the index is opened").doesNotExist();
+    }
+
+    @Test
+    void a_category_in_another_case_is_fetched_in_arxivs_spelling() {
+        server.enqueueResource(RSS);
+
+        CliRun run = run("ingest", "rss", "--category", "CS.lg", "--base-url", base(), "--delay", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(requests()).containsExactly("/rss/cs.LG");
+    }
+
+    @Test
+    void serve_refuses_unknown_scheduled_categories_at_start() {
+        CliRun run = CliRun.run(home, java.util.Map.of("PAPERBOT_INGEST_CATEGORIES", "cs.LG, cs_CL",
+                "PAPERBOT_HOST", "127.0.0.1", "PAPERBOT_PORT", "0"), "serve");
+
+        assertThat(run.exitCode()).isEqualTo(run("ingest", "rss", "--delay", "-1").exitCode());
+        assertThat(run.err()).isEqualTo(
+                "paperbot: PAPERBOT_INGEST_CATEGORIES: 'cs_CL' is not an arXiv category: did you mean cs.CL?\n");
     }
 }

@@ -68,12 +68,24 @@ public final class IngestCommand implements Runnable {
 
         abstract IngestSummary ingest(LuceneIndex index, PoliteHttpClient http) throws InterruptedException;
 
+        /**
+         * Checks the source's options (and puts them in the source's spelling) before the index is opened or any
+         * request is made: a mistyped category is one line at once, not five failed requests later.
+         */
+        void check() {
+        }
+
         HttpSettings settings() {
             return HttpSettings.arxiv();
         }
 
         @Override
         public Integer call() throws Exception {
+            try {
+                check();
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UserError(e.getMessage());
+            }
             HttpSettings settings = settings();
             if (delay != null) {
                 if (delay < 0 || delay > 600) {
@@ -103,8 +115,13 @@ public final class IngestCommand implements Runnable {
                     + " replacements update papers already in the index. Feeds are empty on weekends.")
     static final class Rss extends Source {
         @Option(names = "--category", split = ",", paramLabel = "CAT",
-                description = "arXiv categories (default: cs.LG,cs.CL,cs.AI,cs.CV,stat.ML).")
+                description = "arXiv categories or archives such as math (default: cs.LG,cs.CL,cs.AI,cs.CV,stat.ML).")
         List<String> categories = DEFAULT_CATEGORIES;
+
+        @Override
+        void check() {
+            categories = ArxivRss.validCategories(categories);
+        }
 
         @Override
         IngestSummary ingest(LuceneIndex index, PoliteHttpClient http) throws InterruptedException {
@@ -126,6 +143,11 @@ public final class IngestCommand implements Runnable {
         @Option(names = "--until", paramLabel = "YYYY-MM-DD",
                 description = "Stop at this day (a bounded harvest does not move the mark).")
         LocalDate until;
+
+        @Override
+        void check() {
+            categories = categories.stream().map(ArxivOai::setSpec).toList();
+        }
 
         @Override
         IngestSummary ingest(LuceneIndex index, PoliteHttpClient http) throws InterruptedException {
@@ -156,6 +178,13 @@ public final class IngestCommand implements Runnable {
 
         @Option(names = "--page-size", paramLabel = "N", description = "Papers per request (default ${DEFAULT-VALUE}).")
         int pageSize = 200;
+
+        @Override
+        void check() {
+            if (what.query != null) {
+                what.query = ArxivApi.checkedQuery(what.query);
+            }
+        }
 
         @Override
         IngestSummary ingest(LuceneIndex index, PoliteHttpClient http) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.paperbot.bot.config;
 
+import dev.paperbot.index.source.arxiv.ArxivCategories;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ import java.util.Set;
  *     <td>JDBC URL of a PostgreSQL store shared by several bot processes</td></tr>
  * <tr><td>PAPERBOT_INGEST</td><td>{@code rss} with Slack, {@code off} in the playground</td>
  *     <td>sources the bot ingests by itself: {@code rss}, {@code hf}, {@code oai} (comma-separated) or {@code off}</td></tr>
- * <tr><td>PAPERBOT_INGEST_CATEGORIES</td><td>{@code cs.LG,cs.CL,cs.AI,cs.CV,stat.ML}</td><td>arXiv categories</td></tr>
+ * <tr><td>PAPERBOT_INGEST_CATEGORIES</td><td>{@code cs.LG,cs.CL,cs.AI,cs.CV,stat.ML}</td><td>arXiv categories or
+ *     archives ({@code math}, {@code hep-th}), checked against arXiv's taxonomy; any case</td></tr>
  * <tr><td>PAPERBOT_INGEST_TIME</td><td>{@code 20:30}</td><td>time of day (after arXiv's 20:00 announcement)</td></tr>
  * <tr><td>PAPERBOT_INGEST_ZONE</td><td>{@code America/New_York}</td><td>zone of that time and of the days</td></tr>
  * <tr><td>PAPERBOT_INGEST_DAYS</td><td>{@code SUN,MON,TUE,WED,THU}</td><td>days to ingest on</td></tr>
@@ -215,13 +217,9 @@ public final class PaperbotConfigLoader {
             }
         }
         List<String> categories = value(env, "PAPERBOT_INGEST_CATEGORIES")
-                .map(c -> Arrays.stream(c.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .map(c -> Arrays.stream(c.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .map(PaperbotConfigLoader::category).toList())
                 .orElse(defaults.categories());
-        for (String c : categories) {
-            if (!c.matches("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?")) {
-                throw new ConfigException("PAPERBOT_INGEST_CATEGORIES: '" + c + "' is not an arXiv category (cs.LG)");
-            }
-        }
         LocalTime at;
         try {
             at = value(env, "PAPERBOT_INGEST_TIME").map(LocalTime::parse).orElse(defaults.at());
@@ -250,6 +248,15 @@ public final class PaperbotConfigLoader {
                 value(env, "PAPERBOT_ARXIV_RSS_URL").map(v -> httpUrl("PAPERBOT_ARXIV_RSS_URL", v)).orElse(null),
                 value(env, "PAPERBOT_ARXIV_OAI_URL").map(v -> httpUrl("PAPERBOT_ARXIV_OAI_URL", v)).orElse(null),
                 value(env, "PAPERBOT_HF_URL").map(v -> httpUrl("PAPERBOT_HF_URL", v)).orElse(null));
+    }
+
+    /** A category or archive known to arXiv, in its spelling ({@code cs.lg -> cs.LG}). */
+    private static String category(String name) {
+        try {
+            return ArxivCategories.categoryOrArchive(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PAPERBOT_INGEST_CATEGORIES: " + e.getMessage());
+        }
     }
 
     private static DayOfWeek day(String name) {

@@ -3,6 +3,7 @@ package dev.paperbot.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperbot.index.source.arxiv.ArxivCategories;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -31,6 +32,7 @@ class IngestConfigTest {
         assertThat(s.at()).isEqualTo(LocalTime.of(20, 30));
         assertThat(s.zone()).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(s.catchUpDays()).isEqualTo(7);
+        assertThat(IngestSchedule.DEFAULT_CATEGORIES).allMatch(ArxivCategories::isKnown);
     }
 
     @Test
@@ -56,6 +58,13 @@ class IngestConfigTest {
     }
 
     @Test
+    void categories_in_another_case_are_taken_in_arxivs_spelling() {
+        IngestSchedule s = PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATEGORIES", "cs.lg, STAT.ML,Math"),
+                HOME).ingest();
+        assertThat(s.categories()).containsExactly("cs.LG", "stat.ML", "math");
+    }
+
+    @Test
     void bad_values_are_named() {
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST", "rss,ftp"), HOME))
                 .hasMessageContaining("'ftp'");
@@ -67,6 +76,11 @@ class IngestConfigTest {
                 .hasMessageContaining("'someday'");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATEGORIES", "cs LG"), HOME))
                 .hasMessageContaining("'cs LG'");
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATEGORIES", "cs.LG,zz.XX"), HOME))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PAPERBOT_INGEST_CATEGORIES: 'zz.XX' is not an arXiv category (such as cs.LG");
+        assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATEGORIES", "cs.ML"), HOME))
+                .hasMessage("PAPERBOT_INGEST_CATEGORIES: 'cs.ML' is not an arXiv category: did you mean stat.ML?");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATCHUP_DAYS", "0"), HOME))
                 .hasMessage("PAPERBOT_INGEST_CATCHUP_DAYS must be a whole number from 1 to 30, was 0");
         assertThatThrownBy(() -> PaperbotConfigLoader.load(slackWith("PAPERBOT_INGEST_CATCHUP_DAYS", "a week"), HOME))

@@ -1,8 +1,8 @@
 package dev.paperbot.index.source;
 
+import dev.paperbot.index.source.arxiv.ArxivCategories;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Which papers of a file to import: by category and by first-publication date. Without categories every category
@@ -15,17 +15,23 @@ import java.util.regex.Pattern;
  */
 public record ImportFilter(List<String> categories, LocalDate since, LocalDate until) {
 
-    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z-]*(\\.[A-Za-z-]*)?");
-
+    /** Checks each category against arXiv's taxonomy and keeps it in arXiv's spelling ({@code CS.lg -> cs.LG}). */
     public ImportFilter {
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        for (String c : categories) {
-            if (!CATEGORY.matcher(c).matches()) {
-                throw new IllegalArgumentException("'" + c + "' is not a category or prefix (such as cs.LG or cs.)");
-            }
-        }
+        categories = categories == null ? List.of() : categories.stream().map(ImportFilter::checked).toList();
         if (since != null && until != null && until.isBefore(since)) {
             throw new IllegalArgumentException("--until " + until + " is before --since " + since);
+        }
+    }
+
+    private static String checked(String category) {
+        String c = category.strip();
+        if (!c.endsWith(".")) {
+            return ArxivCategories.categoryOrArchive(c);
+        }
+        try {
+            return ArxivCategories.archive(c.substring(0, c.length() - 1)) + ".";
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + c + "' is not a prefix of arXiv categories: " + e.getMessage());
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The arXiv API ({@code <base>/api/query}): looks up given ids ({@code id_list}, in chunks) and back-fills a topic
@@ -27,6 +29,8 @@ public final class ArxivApi {
     static final int IDS_PER_REQUEST = 100;
     /** The API's own ceiling for one page. */
     public static final int MAX_PAGE_SIZE = 2000;
+    /** A {@code cat:} term of a search query; its value ends at a space, parenthesis, quote or '+'. */
+    private static final Pattern CATEGORY_TERM = Pattern.compile("(?i)(?<![\\w.:-])cat:([^\\s()\"+]+)");
 
     private final PoliteHttpClient http;
     private final String baseUrl;
@@ -66,9 +70,7 @@ public final class ArxivApi {
      * first, until {@code max} papers or the end of the results.
      */
     public IngestSummary backfill(String query, int max, PaperUpdater updater) throws InterruptedException {
-        if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("give a query, such as cat:cs.LG");
-        }
+        query = checkedQuery(query);
         if (max < 1) {
             throw new IllegalArgumentException("--max must be positive, was " + max);
         }
@@ -89,6 +91,30 @@ public final class ArxivApi {
         }
         summary.note("query " + query + ": " + start + " entries read");
         return summary;
+    }
+
+    /**
+     * The query with the category of each {@code cat:} term checked and in arXiv's spelling ({@code cat:cs.lg ->
+     * cat:cs.LG}); {@code cat:cs.*} takes a whole archive, and other wildcards are left to the API.
+     *
+     * @throws IllegalArgumentException for a blank query or an unknown category, naming it
+     */
+    public static String checkedQuery(String query) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("give a query, such as cat:cs.LG");
+        }
+        Matcher term = CATEGORY_TERM.matcher(query);
+        StringBuilder checked = new StringBuilder();
+        while (term.find()) {
+            String value = term.group(1);
+            String category = value.endsWith(".*") && value.indexOf('*') == value.length() - 1
+                    ? ArxivCategories.archive(value.substring(0, value.length() - 2)) + ".*"
+                    : value.contains("*") ? value : ArxivCategories.categoryOrArchive(value);
+            term.appendReplacement(checked, Matcher.quoteReplacement(
+                    query.substring(term.start(), term.start(1)) + category));
+        }
+        term.appendTail(checked);
+        return checked.toString();
     }
 
     private record PageResult(boolean ok, int entries, long total) {

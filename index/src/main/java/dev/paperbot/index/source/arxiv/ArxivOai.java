@@ -14,10 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Harvests arXiv's OAI-PMH endpoint ({@code ListRecords}, {@code metadataPrefix=arXiv}) set by set, following
@@ -31,9 +31,6 @@ public final class ArxivOai {
     public static final String DEFAULT_BASE_URL = "https://oaipmh.arxiv.org/oai";
     /** Without a mark or {@code --from}, a first harvest looks back this many days rather than at all of arXiv. */
     public static final int FIRST_HARVEST_DAYS = 7;
-
-    private static final Pattern SET_SPEC = Pattern.compile("[a-z][a-z-]*(:[a-z][a-z-]*(:[A-Za-z][A-Za-z.-]*)?)?");
-    private static final Set<String> GROUPS = Set.of("cs", "math", "stat", "q-bio", "q-fin", "eess", "econ");
 
     private final PoliteHttpClient http;
     private final String baseUrl;
@@ -49,25 +46,50 @@ public final class ArxivOai {
 
     /**
      * The OAI set of a category or set name: {@code cs.LG -> cs:cs:LG}, {@code stat.ML -> stat:stat:ML},
-     * {@code hep-th -> physics:hep-th}, {@code cs -> cs}; a set spec ({@code cs:cs:LG}) is kept as it is.
+     * {@code hep-th -> physics:hep-th}, {@code cs -> cs}; a set spec ({@code cs:cs:LG}) is kept as it is. Both are
+     * checked against arXiv's taxonomy and come back in its spelling ({@code cs.lg -> cs:cs:LG}).
+     *
+     * @throws IllegalArgumentException naming the unknown category or set
      */
     public static String setSpec(String categoryOrSet) {
         String s = categoryOrSet.strip();
-        if (!s.contains(":")) {
-            int dot = s.indexOf('.');
-            String archive = dot < 0 ? s : s.substring(0, dot);
-            String group = GROUPS.contains(archive) ? archive : "physics";
-            if (dot < 0) {
-                s = group.equals(archive) ? archive : group + ":" + archive;
-            } else {
-                s = group + ":" + archive + ":" + s.substring(dot + 1);
+        if (s.contains(":")) {
+            return checkedSet(s);
+        }
+        String category = ArxivCategories.categoryOrArchive(s);
+        String group = ArxivCategories.group(category);
+        int dot = category.indexOf('.');
+        if (dot < 0) {
+            return group.equals(category) ? category : group + ":" + category;
+        }
+        return group + ":" + category.substring(0, dot) + ":" + category.substring(dot + 1);
+    }
+
+    /** {@code group[:archive[:subject]]}, each part known and in its place. */
+    private static String checkedSet(String set) {
+        String[] parts = set.split(":", -1);
+        String problem = "'" + set + "' is not an arXiv OAI set (such as cs:cs:LG or physics:hep-th)";
+        if (parts.length > 3 || !ArxivCategories.isGroup(parts[0])) {
+            throw new IllegalArgumentException(problem);
+        }
+        String group = parts[0].toLowerCase(Locale.ROOT);
+        if (parts.length == 1) {
+            return group;
+        }
+        try {
+            String archive = ArxivCategories.archive(parts[1]);
+            if (!ArxivCategories.group(archive).equals(group)) {
+                throw new IllegalArgumentException(archive + " is in the " + ArxivCategories.group(archive)
+                        + " group");
             }
+            if (parts.length == 2) {
+                return group + ":" + archive;
+            }
+            String category = ArxivCategories.categoryOrArchive(archive + "." + parts[2]);
+            return group + ":" + archive + ":" + category.substring(archive.length() + 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(problem + ": " + e.getMessage());
         }
-        if (!SET_SPEC.matcher(s).matches()) {
-            throw new IllegalArgumentException("'" + categoryOrSet + "' is not an arXiv category or OAI set"
-                    + " (such as cs.LG or cs:cs:LG)");
-        }
-        return s;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Ingests a day's announcements from arXiv's RSS feeds ({@code <base>/rss/<category>}). New papers and cross-lists
@@ -20,9 +19,6 @@ public final class ArxivRss {
 
     public static final String DEFAULT_BASE_URL = "https://rss.arxiv.org";
 
-    /** Categories such as {@code cs.LG}, {@code stat.ML}, {@code hep-th}, {@code math}. */
-    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
-
     private final PoliteHttpClient http;
     private final String baseUrl;
 
@@ -31,17 +27,15 @@ public final class ArxivRss {
         this.baseUrl = stripSlash(Objects.requireNonNullElse(baseUrl, DEFAULT_BASE_URL));
     }
 
-    /** Checks category names before any request, with a message that names the bad one. */
+    /**
+     * Checks categories (or whole archives, such as {@code math}) before any request, with a message that names the
+     * unknown one; returns them in arXiv's spelling ({@code cs.lg -> cs.LG}).
+     */
     public static List<String> validCategories(List<String> categories) {
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("give at least one arXiv category, such as cs.LG");
         }
-        for (String c : categories) {
-            if (!CATEGORY.matcher(c).matches()) {
-                throw new IllegalArgumentException("'" + c + "' is not an arXiv category (such as cs.LG or stat.ML)");
-            }
-        }
-        return List.copyOf(categories);
+        return categories.stream().map(ArxivCategories::categoryOrArchive).toList();
     }
 
     /**

@@ -100,6 +100,28 @@ class ArxivApiTest {
     }
 
     @Test
+    void the_categories_of_a_query_are_checked_and_spelled_as_arxiv_does() {
+        assertThat(ArxivApi.checkedQuery("cat:cs.lg AND ti:\"graph neural\"")).isEqualTo(
+                "cat:cs.LG AND ti:\"graph neural\"");
+        assertThat(ArxivApi.checkedQuery("(cat:STAT.ML OR cat:cs.*) ANDNOT all:cat")).isEqualTo(
+                "(cat:stat.ML OR cat:cs.*) ANDNOT all:cat");
+        assertThat(ArxivApi.checkedQuery("cat:hep-th+AND+au:maldacena")).isEqualTo("cat:hep-th+AND+au:maldacena");
+        assertThat(ArxivApi.checkedQuery("all:\"scat:xx\" cat:math.A*")).as("other wildcards are the API's")
+                .isEqualTo("all:\"scat:xx\" cat:math.A*");
+    }
+
+    @Test
+    void an_unknown_category_in_a_query_is_refused_before_any_request() {
+        assertThatThrownBy(() -> api(10).backfill("cat:zz.XX AND ti:x", 10, new PaperUpdater(index)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'zz.XX' is not an arXiv category");
+        assertThatThrownBy(() -> ArxivApi.checkedQuery("cat:cs.ML")).hasMessageEndingWith("did you mean stat.ML?");
+        assertThatThrownBy(() -> ArxivApi.checkedQuery("cat:zz.*")).hasMessageStartingWith(
+                "'zz' is not an arXiv archive");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void a_blank_query_is_refused() {
         assertThatThrownBy(() -> api(10).backfill(" ", 10, new PaperUpdater(index)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -195,7 +195,10 @@ class ArxivOaiTest {
 
     @ParameterizedTest
     @CsvSource({"cs.LG, cs:cs:LG", "stat.ML, stat:stat:ML", "hep-th, physics:hep-th", "cs, cs",
-        "astro-ph.GA, physics:astro-ph:GA", "math.AG, math:math:AG", "cs:cs:AI, cs:cs:AI", "q-bio.NC, q-bio:q-bio:NC"})
+        "astro-ph.GA, physics:astro-ph:GA", "math.AG, math:math:AG", "cs:cs:AI, cs:cs:AI", "q-bio.NC, q-bio:q-bio:NC",
+        "cs.lg, cs:cs:LG", "Hep-Th, physics:hep-th", "CS:cs:ai, cs:cs:AI", "physics:hep-th, physics:hep-th",
+        "physics:cond-mat, physics:cond-mat", "physics, physics", "eess.SY, eess:eess:SY",
+        "cond-mat.str-el, physics:cond-mat:str-el", "physics.optics, physics:physics:optics"})
     void categories_become_oai_sets(String category, String set) {
         assertThat(ArxivOai.setSpec(category)).isEqualTo(set);
     }
@@ -204,5 +207,20 @@ class ArxivOaiTest {
     void a_bad_set_is_refused_with_its_name() {
         assertThatThrownBy(() -> ArxivOai.setSpec("cs.LG&verb=Identify"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cs.LG&verb=Identify'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "zz.XX | 'zz.XX' is not an arXiv category",
+        "cs.ML | 'cs.ML' is not an arXiv category: did you mean stat.ML?",
+        "cs:cs:XX | 'cs:cs:XX' is not an arXiv OAI set (such as cs:cs:LG or physics:hep-th): 'cs.XX' is not an arXiv"
+                + " category (cs has",
+        "physics:cs | 'physics:cs' is not an arXiv OAI set (such as cs:cs:LG or physics:hep-th): cs is in the cs group",
+        "foo:bar | 'foo:bar' is not an arXiv OAI set",
+        "cs:cs:LG:x | 'cs:cs:LG:x' is not an arXiv OAI set"})
+    void unknown_categories_and_sets_are_refused_in_one_line(String given, String message) {
+        assertThatThrownBy(() -> ArxivOai.setSpec(given))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message)
+                .extracting(Throwable::getMessage).asString().doesNotContain("\n");
     }
 }

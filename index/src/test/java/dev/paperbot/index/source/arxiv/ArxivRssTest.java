@@ -156,6 +156,20 @@ class ArxivRssTest {
     void bad_category_names_are_refused_before_any_request() {
         assertThatThrownBy(() -> rss.ingest(List.of("cs.LG", "cs LG/../x"), new PaperUpdater(index)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cs LG/../x'");
+        assertThatThrownBy(() -> rss.ingest(List.of("cs.LG", "zz.XX"), new PaperUpdater(index)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'zz.XX' is not an arXiv category");
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void categories_in_another_case_are_fetched_in_arxivs_spelling() throws Exception {
+        server.enqueueResource(FEED);
+
+        rss.ingest(List.of("CS.lg"), new PaperUpdater(index));
+
+        assertThat(server.requests().getFirst().path()).isEqualTo("/rss/cs.LG");
+        assertThat(ArxivRss.validCategories(List.of("stat.ml", "Math", "HEP-TH")))
+                .containsExactly("stat.ML", "math", "hep-th");
     }
 }

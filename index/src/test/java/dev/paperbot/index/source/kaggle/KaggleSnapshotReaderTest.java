@@ -1,6 +1,7 @@
 package dev.paperbot.index.source.kaggle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.index.source.ImportFilter;
@@ -98,9 +99,27 @@ class KaggleSnapshotReaderTest {
         Collected archive = read(new ImportFilter(List.of("hep-th", "stat"), null, null));
         assertThat(archive.papers.keySet()).containsExactly("hep-th/9608091", "1901.00001");
 
+        assertThat(read(new ImportFilter(List.of("CS.lg", "Cs.cl"), null, null)).papers.keySet()).as("any case")
+                .containsExactlyElementsOf(csOnly.papers.keySet());
+        assertThat(read(new ImportFilter(List.of("CS."), null, null)).papers.keySet())
+                .containsExactlyElementsOf(prefix.papers.keySet());
+
         Collected recent = read(new ImportFilter(List.of(), LocalDate.of(2023, 9, 30), LocalDate.of(2024, 1, 3)));
         assertThat(recent.papers.keySet()).containsExactly("2401.01234", "2310.00001");
         assertThat(recent.filtered).hasSize(5);
         assertThat(recent.skipped).containsEntry(13L, "id repeated in the file (the first line is kept)");
+    }
+
+    @Test
+    void filters_name_known_categories_archives_or_prefixes_in_arxivs_spelling() {
+        assertThat(new ImportFilter(List.of("CS.lg", "CS.", "Hep-Th", "stat"), null, null).categories())
+                .containsExactly("cs.LG", "cs.", "hep-th", "stat");
+        assertThatThrownBy(() -> new ImportFilter(List.of("cs.LG", "zz.XX"), null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'zz.XX' is not an arXiv category (such as cs.LG");
+        assertThatThrownBy(() -> new ImportFilter(List.of("cs_LG"), null, null))
+                .hasMessage("'cs_LG' is not an arXiv category: did you mean cs.LG?");
+        assertThatThrownBy(() -> new ImportFilter(List.of("zz."), null, null))
+                .hasMessageStartingWith("'zz.' is not a prefix of arXiv categories: 'zz' is not an arXiv archive (cs,");
     }
 }
