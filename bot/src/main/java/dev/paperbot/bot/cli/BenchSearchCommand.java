@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code paperbot bench search}: index build time and search latency, in a temporary index. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Builds a temporary index (embedded corpus by default) with the bulk path and measures "
-                + "build time and single-thread search latency (p50/p99). Not part of the tests.")
+                + "build time and search latency (p50/p99, wall and CPU time), one search at a time, then two at"
+                + " once. Not part of the tests.")
 final class BenchSearchCommand implements Callable<Integer> {
 
     /** Topics as people type them, for the embedded corpus. */

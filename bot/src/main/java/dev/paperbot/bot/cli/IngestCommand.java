@@ -200,7 +200,7 @@ public final class IngestCommand implements Runnable {
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day (default: today, UTC).")
         LocalDate date;
 
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of a range (with --to).")
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of a range, which ends at --to.")
         LocalDate from;
 
         @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day of a range (default: today).")

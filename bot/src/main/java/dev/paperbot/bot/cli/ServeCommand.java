@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
                 "With SLACK_APP_TOKEN and SLACK_BOT_TOKEN: Socket Mode. With SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN:"
                         + " HTTP mode, Slack posts to /slack/events. With SLACK_SIGNING_SECRET, SLACK_CLIENT_ID,"
                         + " SLACK_CLIENT_SECRET and PAPERBOT_TOKEN_KEY: HTTP mode for many workspaces, each installs"
-                        + " the bot at /slack/install. With none: a local playground in the browser"
-                        + " at http://localhost:3000 (PAPERBOT_PORT). GET /healthz answers 200 once the index is"
-                        + " ready; GET /metrics serves the bot's metrics for Prometheus (PAPERBOT_METRICS=off"
-                        + " turns it off).",
+                        + " the bot at /slack/install.",
+                "With none: a local playground at http://localhost:3000 (PAPERBOT_PORT) to open in a browser.",
+                "GET /healthz answers 200 once the index is ready; GET /metrics serves the bot's metrics for"
+                        + " Prometheus (PAPERBOT_METRICS=off turns it off).",
                 "Subscribed channels get their daily digest at their own local time while the bot runs; the state"
                         + " lives in $PAPERBOT_HOME/paperbot.db, or in PostgreSQL when PAPERBOT_DB_URL is set.",
                 "Replicas on one machine may share PAPERBOT_HOME: one writes the index (and ingests), the others"
