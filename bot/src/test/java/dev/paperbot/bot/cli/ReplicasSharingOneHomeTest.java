@@ -54,7 +54,7 @@ class ReplicasSharingOneHomeTest {
         static Replica start(Map<String, String> env, Path home) {
             Serving serving = Serving.start(PaperbotConfigLoader.load(env, home), home.resolve("index"));
             String base = "http://127.0.0.1:" + serving.runtime().port();
-            return new Replica(serving, new SlackRequests(URI.create(base + "/slack/events"), SIGNING_SECRET), base);
+            return new Replica(serving, SlackRequests.toPort(serving.runtime().port(), SIGNING_SECRET), base);
         }
 
         HttpResponse<String> get(String path) {

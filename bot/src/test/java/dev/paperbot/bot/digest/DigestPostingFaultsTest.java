@@ -6,6 +6,7 @@ import com.slack.api.model.block.SectionBlock;
 import dev.paperbot.bot.slack.view.BlockText;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.FakeSlackApi.Failure;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.recommend.DailyPicks;
@@ -41,7 +42,7 @@ class DigestPostingFaultsTest extends OneBotTest {
     @BeforeEach
     void subscribe() {
         bot.store.subscriptions().subscribe(CH, Topic.keyword("agents"), "U1", time.instant());
-        index.upsert(Fixtures.papers("agents", 3));
+        index.upsert(TestPapers.about("agents", 3));
         time.advance(Duration.ofMinutes(1));
     }
 
@@ -109,7 +110,7 @@ class DigestPostingFaultsTest extends OneBotTest {
             time.advance(Duration.ofSeconds(1));
         }
         for (int i = 0; i < 5; i++) {
-            index.upsert(Fixtures.papers("topic" + i, 3));
+            index.upsert(TestPapers.about("topic" + i, 3));
         }
         time.advance(Duration.ofMinutes(1));
 
@@ -125,7 +126,7 @@ class DigestPostingFaultsTest extends OneBotTest {
     void many_long_papers_are_split_into_messages_within_block_kit_limits() {
         String longText = "x<&>*_`".repeat(500);
         List<Pick> picks = new ArrayList<>();
-        for (Paper p : Fixtures.papers("agents", 25)) {
+        for (Paper p : TestPapers.about("agents", 25)) {
             Paper big = new Paper(p.id(), longText, longText, List.of(longText, longText, longText, longText,
                     longText), List.of(), null, null, null, "test");
             picks.add(new Pick(big, Topic.keyword("topic " + picks.size() % 7), List.of(longText), null, 1));
@@ -162,7 +163,7 @@ class DigestPostingFaultsTest extends OneBotTest {
             List<Pick> rich = new ArrayList<>();
             List<Pick> bare = new ArrayList<>();
             List<Paper> papers = new ArrayList<>();
-            for (Paper p : Fixtures.papers("agents", 1 + random.nextInt(30))) {
+            for (Paper p : TestPapers.about("agents", 1 + random.nextInt(30))) {
                 papers.add(new Paper(p.id(), "t".repeat(1 + random.nextInt(500)), "a".repeat(random.nextInt(3000)),
                         List.of("n".repeat(1 + random.nextInt(300))), List.of(), null, null, null, "arxiv"));
             }

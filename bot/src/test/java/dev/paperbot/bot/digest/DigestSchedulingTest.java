@@ -3,6 +3,7 @@ package dev.paperbot.bot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.schedule.DigestTimes;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.Topic;
@@ -44,7 +45,7 @@ class DigestSchedulingTest extends OneBotTest {
         channel("CBERLIN", LocalTime.of(7, 30), BERLIN, "agents");
         channel("CNY", LocalTime.of(9, 0), NEW_YORK, "agents");
         time.set(Instant.parse("2026-03-01T12:00:00Z")); // 21:00 in Tokyo, 13:00 in Berlin, 07:00 in New York
-        index.upsert(Fixtures.papers("agents", 12));
+        index.upsert(TestPapers.about("agents", 12));
 
         // The bot's first tick of the day comes at 12:00 (it was down): Tokyo's and Berlin's times have passed, so
         // they get today's digest late, at once; New York's is to come.
@@ -86,7 +87,7 @@ class DigestSchedulingTest extends OneBotTest {
         ChannelRef spring = channel("CSPRING", LocalTime.of(2, 30), NEW_YORK, "agents");
         assertThat(bot.scheduler.tick()).isEmpty(); // subscribed after 7 March's 02:30: the first digest is 8 March's
         time.advance(Duration.ofMinutes(1));
-        index.upsert(Fixtures.papers("agents", 20));
+        index.upsert(TestPapers.about("agents", 20));
         time.set(Instant.parse("2026-03-08T07:29:00Z"));
         assertThat(bot.scheduler.tick()).isEmpty();
         time.set(Instant.parse("2026-03-08T07:30:00Z"));
@@ -95,7 +96,7 @@ class DigestSchedulingTest extends OneBotTest {
 
         bot.store.subscriptions().setDigestTime(spring, LocalTime.of(1, 30), NEW_YORK);
         time.set(Instant.parse("2026-10-31T12:00:00Z"));
-        index.upsert(Fixtures.papers("agents", 3));
+        index.upsert(TestPapers.about("agents", 3));
         time.set(Instant.parse("2026-11-01T05:30:00Z")); // 01:30 EDT
         bot.scheduler.tick();
         time.set(Instant.parse("2026-11-01T06:30:00Z")); // 01:30 EST, the same wall time again
@@ -109,7 +110,7 @@ class DigestSchedulingTest extends OneBotTest {
         channel("CLOUD", LocalTime.of(9, 0), BERLIN, "quantum gravity");
         ChannelRef quiet = channel("CQUIET", LocalTime.of(9, 0), BERLIN, "quantum gravity");
         bot.store.subscriptions().setQuietOnEmpty(quiet, true);
-        index.upsert(Fixtures.papers("agents", 3));
+        index.upsert(TestPapers.about("agents", 3));
 
         time.set(Instant.parse("2026-03-02T08:00:00Z"));
         assertThat(bot.scheduler.tick()).extracting(DigestPoster.Result::outcome)
@@ -121,7 +122,7 @@ class DigestSchedulingTest extends OneBotTest {
     @Test
     void digest_now_counts_as_todays_digest_and_nothing_repeats_the_next_days() throws Exception {
         ChannelRef ch = channel("C1", LocalTime.of(9, 0), BERLIN, "agents");
-        index.upsert(Fixtures.papers("agents", 4));
+        index.upsert(TestPapers.about("agents", 4));
 
         time.set(Instant.parse("2026-03-02T06:00:00Z")); // 07:00 in Berlin
         DigestPoster.Result now = bot.poster.post(ch, LocalDate.of(2026, 3, 2));
@@ -132,7 +133,7 @@ class DigestSchedulingTest extends OneBotTest {
         assertThat(postedChannels()).hasSize(1);
 
         time.advance(Duration.ofHours(2));
-        index.upsert(Fixtures.papers("agents", 2));
+        index.upsert(TestPapers.about("agents", 2));
         time.set(Instant.parse("2026-03-03T08:00:00Z"));
         bot.scheduler.tick();
         time.set(Instant.parse("2026-03-04T08:00:00Z"));
@@ -145,7 +146,7 @@ class DigestSchedulingTest extends OneBotTest {
 
     @Test
     void a_channel_that_subscribes_after_its_digest_time_gets_its_first_digest_the_next_day() throws Exception {
-        index.upsert(Fixtures.papers("agents", 4));
+        index.upsert(TestPapers.about("agents", 4));
         time.set(Instant.parse("2026-03-02T09:30:00Z")); // 10:30 in Berlin
         ChannelRef late = channel("CLATE", LocalTime.of(9, 0), BERLIN, "agents");
 
@@ -164,7 +165,7 @@ class DigestSchedulingTest extends OneBotTest {
     @Test
     void a_digest_missed_while_the_bot_was_down_goes_out_late_the_same_day_but_not_the_next() throws Exception {
         ChannelRef ch = channel("C1", LocalTime.of(9, 0), BERLIN, "agents");
-        index.upsert(Fixtures.papers("agents", 2));
+        index.upsert(TestPapers.about("agents", 2));
 
         time.set(Instant.parse("2026-03-02T21:00:00Z")); // down at 09:00, back at 22:00 in Berlin
         assertThat(bot.scheduler.tick()).extracting(DigestPoster.Result::outcome)
@@ -181,17 +182,17 @@ class DigestSchedulingTest extends OneBotTest {
     void a_day_the_bot_was_down_loses_no_paper_they_come_with_the_next_digest() throws Exception {
         ChannelRef ch = channel("C1", LocalTime.of(9, 0), BERLIN, "agents");
         bot.store.subscriptions().subscribe(ch, Topic.keyword("diffusion"), "U1", time.instant());
-        index.upsert(Fixtures.papers("agents", 1));
+        index.upsert(TestPapers.about("agents", 1));
         time.set(Instant.parse("2026-03-02T08:00:00Z")); // 09:00 on 2 March
         bot.scheduler.tick();
         assertThat(bot.store.digests().postedPapers(ch)).hasSize(1);
 
         // Added after 2 March's digest: in the afternoon, and on 3 March while the bot is down all day.
         time.set(Instant.parse("2026-03-02T15:00:00Z"));
-        List<Paper> afternoon = Fixtures.papers("agents", 2);
+        List<Paper> afternoon = TestPapers.about("agents", 2);
         index.upsert(afternoon);
         time.set(Instant.parse("2026-03-03T11:00:00Z"));
-        List<Paper> whileDown = Fixtures.papers("diffusion", 2);
+        List<Paper> whileDown = TestPapers.about("diffusion", 2);
         index.upsert(whileDown);
 
         time.set(Instant.parse("2026-03-04T08:00:00Z")); // back for 4 March's digest

@@ -1,6 +1,7 @@
 package dev.paperbot.bot.digest;
 
 import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.index.search.LuceneIndex;
@@ -32,7 +33,7 @@ abstract class OneBotTest {
     @BeforeEach
     void startBot() {
         time = new FakeTime(start);
-        index = Fixtures.index(time);
+        index = TestIndexes.inMemory(time);
         slack = FakeSlackApi.start();
         bot = new DigestBot("bot-1", StoreConfig.sqlite(home), index, slack.apiUrl(), time, retries);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.bot.testing.TestIndexes;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.DigestRun;
 import dev.paperbot.core.store.StoreConfig;
@@ -46,7 +48,7 @@ class TwoInstancesOnPostgresTest {
     @BeforeEach
     void setUp() {
         time = new FakeTime(Instant.parse("2026-03-02T06:00:00Z"));
-        index = Fixtures.index(time);
+        index = TestIndexes.inMemory(time);
         slack = FakeSlackApi.start();
         db = TestDatabases.freshPostgres();
         DigestBot setup = bot("setup", 1);
@@ -56,8 +58,8 @@ class TwoInstancesOnPostgresTest {
                     time.instant());
             setup.store.subscriptions().setDigestTime(ch, LocalTime.of(9, 0), ZoneId.of("UTC"));
         }
-        index.upsert(Fixtures.papers("agents", 5));
-        index.upsert(Fixtures.papers("diffusion", 5));
+        index.upsert(TestPapers.about("agents", 5));
+        index.upsert(TestPapers.about("diffusion", 5));
         time.set(Instant.parse("2026-03-02T09:00:00Z"));
     }
 

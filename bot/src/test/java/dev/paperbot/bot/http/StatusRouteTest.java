@@ -3,6 +3,7 @@ package dev.paperbot.bot.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.index.IndexHolder;
+import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.Embedder;
@@ -71,7 +72,7 @@ class StatusRouteTest {
 
     @Test
     void without_a_model_status_says_words_only() throws Exception {
-        try (IndexHolder holder = IndexHolder.of(PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC()));
+        try (IndexHolder holder = IndexHolder.of(TestIndexes.inMemory(Clock.systemUTC()));
                 BotServer server = BotServer.start("127.0.0.1", 0, holder, routes -> { })) {
             assertThat(get(server, "/status")).isEqualTo("0 papers\nembeddings: off, searching by words only\nindex: writer\n");
         }

@@ -5,14 +5,13 @@ import dev.paperbot.bot.config.Distribution;
 import dev.paperbot.bot.config.PaperbotConfig;
 import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.digest.DigestPoster;
-import dev.paperbot.bot.digest.SlackChat;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.slack.SlackApps;
-import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.DigestTicks;
 import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
@@ -68,9 +67,7 @@ final class ManyWorkspacesBot implements AutoCloseable {
         PaperbotConfig config = new PaperbotConfig(Optional.empty(), Optional.empty(),
                 Optional.of(new Secret(SIGNING_SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, Path.of("unused"),
                 Optional.empty()).withDistribution(distribution);
-        this.subscriptions = Subscriptions.withDigests(store, DigestSettings.defaults().withTickEvery(Duration.ZERO)
-                .withRetries(new SlackChat.Retries(2, Duration.ofMillis(10), 2, Duration.ofSeconds(1),
-                        Duration.ofSeconds(5))), time, time);
+        this.subscriptions = Subscriptions.withDigests(store, TestBots.digestsTickedByHand(), time, time);
         try {
             this.runtime = BotRuntime.start(config, new BotRuntime.Parts(() -> index, subscriptions,
                     PaperActivity.store(store.feedback(), time), ackBudget,
@@ -81,7 +78,7 @@ final class ManyWorkspacesBot implements AutoCloseable {
             throw e;
         }
         this.base = "http://127.0.0.1:" + runtime.port();
-        this.requests = new SlackRequests(URI.create(base + "/slack/events"), SIGNING_SECRET);
+        this.requests = SlackRequests.toPort(runtime.port(), SIGNING_SECRET);
     }
 
     static String key(int fill) {

@@ -11,17 +11,15 @@ import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
-import dev.paperbot.core.paper.Paper;
-import dev.paperbot.core.paper.PaperId;
+import dev.paperbot.bot.testing.TestIndexes;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.store.ChannelRef;
 import dev.paperbot.core.store.Installation;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.TokenCipher;
 import dev.paperbot.core.store.Topic;
 import dev.paperbot.core.testing.FakeTime;
-import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
-import dev.paperbot.index.search.PaperIndexes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -34,11 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +51,6 @@ class ManyWorkspacesTest {
     static final FakeSlackApi.Workspace BETA = FakeSlackApi.Workspace.of("TBETA");
     static final String ACME_TOKEN = "xoxb-1_acme_bot_token";
     static final String BETA_TOKEN = "xoxb-2_beta_bot_token";
-    static final AtomicInteger IDS = new AtomicInteger();
 
     @TempDir
     Path home;
@@ -69,11 +64,11 @@ class ManyWorkspacesTest {
     @BeforeEach
     void start() {
         time = new FakeTime(Instant.parse("2026-03-02T05:00:00Z"));
-        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        index = TestIndexes.inMemory(time);
         slack = FakeSlackApi.start();
         slack.oauthApp(ManyWorkspacesBot.CLIENT_ID, ManyWorkspacesBot.CLIENT_SECRET);
         db = StoreConfig.sqlite(home);
-        papers("quantization", 4);
+        index.upsert(TestPapers.about("quantization", 4));
         bot = new ManyWorkspacesBot(slack, db, index, time, ManyWorkspacesBot.KEY);
     }
 
@@ -84,16 +79,6 @@ class ManyWorkspacesTest {
         }
         slack.close();
         index.close();
-    }
-
-    void papers(String topic, int n) {
-        List<Paper> papers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = IDS.incrementAndGet();
-            papers.add(Paper.of(new PaperId(String.format("2603.%05d", k)), topic + " study " + k + " of item" + k,
-                    "We look at " + topic + " through lens" + k + " with tool" + k + " on data" + k));
-        }
-        index.upsert(papers);
     }
 
     Installation stored(String team) {
@@ -183,8 +168,8 @@ class ManyWorkspacesTest {
     void a_slash_commands_late_reply_goes_out_with_its_own_workspaces_token() {
         installBoth();
         bot.close(); // closes the index too
-        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
-        papers("quantization", 2);
+        index = TestIndexes.inMemory(time);
+        index.upsert(TestPapers.about("quantization", 2));
         bot = new ManyWorkspacesBot(slack, db, index, time, ManyWorkspacesBot.KEY, Duration.ZERO);
         slack.reset();
         // response_url refuses: the reply falls back to chat.postEphemeral with the request's own client.
@@ -341,7 +326,7 @@ class ManyWorkspacesTest {
         time.set(tomorrow.atTime(8, 0).toInstant(ZoneOffset.UTC));
         ChannelRef channel = ChannelRef.of("TACME", "CACME");
         bot.store.subscriptions().subscribe(channel, Topic.keyword("quantization"), "U1", time.instant());
-        papers("quantization", 3);
+        index.upsert(TestPapers.about("quantization", 3));
         slack.reset();
         time.set(tomorrow.atTime(9, 0).toInstant(ZoneOffset.UTC));
         assertThat(bot.tick()).extracting(DigestPoster.Result::outcome).containsExactly(DigestPoster.Outcome.POSTED);
@@ -390,8 +375,8 @@ class ManyWorkspacesTest {
         installBoth();
         bot.close(); // closes the index too
         bot = null;
-        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
-        papers("quantization", 2);
+        index = TestIndexes.inMemory(time);
+        index.upsert(TestPapers.about("quantization", 2));
 
         assertThatThrownBy(() -> new ManyWorkspacesBot(slack, db, index, time, ManyWorkspacesBot.key(9)))
                 .isInstanceOf(ConfigException.class)

@@ -6,14 +6,13 @@ import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestIndexes;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.paper.Paper;
-import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.testing.FakeTime;
 import dev.paperbot.core.testing.TestDatabases;
-import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
-import dev.paperbot.index.search.PaperIndexes;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ class ReplicasOnPostgresTest {
     static final String BETA_TOKEN = "xoxb-2_beta_replicas";
 
     FakeTime time;
+    List<Paper> papers;
     FakeSlackApi slack;
     StoreConfig db;
     ManyWorkspacesBot one;
@@ -46,6 +46,7 @@ class ReplicasOnPostgresTest {
     @BeforeEach
     void start() {
         time = new FakeTime(Instant.parse("2026-03-02T05:00:00Z"));
+        papers = TestPapers.about("quantization", 4);
         slack = FakeSlackApi.start();
         slack.oauthApp(ManyWorkspacesBot.CLIENT_ID, ManyWorkspacesBot.CLIENT_SECRET);
         db = TestDatabases.freshPostgres();
@@ -55,12 +56,7 @@ class ReplicasOnPostgresTest {
 
     /** Each replica its own index with the same papers, as each process would have; its runtime closes it. */
     LuceneIndex index() {
-        LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
-        List<Paper> papers = new ArrayList<>();
-        for (int k = 1; k <= 4; k++) {
-            papers.add(Paper.of(new PaperId("2603.0000" + k), "quantization study " + k + " of item" + k,
-                    "We look at quantization through lens" + k + " with tool" + k + " on data" + k));
-        }
+        LuceneIndex index = TestIndexes.inMemory(time);
         index.upsert(papers);
         return index;
     }

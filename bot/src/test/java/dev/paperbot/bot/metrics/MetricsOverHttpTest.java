@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.config.PaperbotConfig;
-import dev.paperbot.bot.config.Secret;
-import dev.paperbot.bot.digest.SlackChat;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.bot.subscription.DigestSettings;
@@ -15,6 +13,7 @@ import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.MetricsPage;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
@@ -25,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsOverHttpTest {
 
     static final String SECRET = "0c4f1e2d3b5a69788796a5b4c3d2e1f0";
-    static final String BOT_TOKEN = "xoxb-0000_metrics_test";
     static final String FORM = "application/x-www-form-urlencoded";
     static final String OTHER_CHANNEL = "C0METRICS2";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,19 +65,14 @@ class MetricsOverHttpTest {
 
     /** The bot in HTTP mode with real digests (ticked by hand: only {@code digest now} posts). */
     void start(Duration ackBudget, boolean metrics) throws InterruptedException {
-        PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret(BOT_TOKEN)), Optional.empty(),
-                Optional.of(new Secret(SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, home, Optional.empty())
-                .withMetrics(metrics);
-        DigestSettings digests = DigestSettings.defaults().withTickEvery(Duration.ZERO).withRetries(
-                new SlackChat.Retries(2, Duration.ofMillis(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        PaperbotConfig config = TestBots.config(slack, SECRET, null).withMetrics(metrics);
+        DigestSettings digests = TestBots.digestsTickedByHand();
         PaperIndex index = TestIndexes.seeded();
         bot = BotRuntime.start(config, new BotRuntime.Parts(() -> index,
                 Subscriptions.withDigests(store, digests, Clock.systemUTC()),
                 PaperActivity.store(store.feedback(), Clock.systemUTC()), ackBudget));
-        requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET);
-        while (!bot.index().isReady()) {
-            Thread.sleep(20);
-        }
+        requests = SlackRequests.toPort(bot.port(), SECRET);
+        TestBots.awaitIndex(bot);
     }
 
     JsonNode command(String channel, String text) throws Exception {
@@ -135,7 +127,7 @@ class MetricsOverHttpTest {
 
         String text = MetricsPage.await(bot.port(), p -> p.has("cache_gets_total")).text();
 
-        assertThat(text).doesNotContain(BOT_TOKEN, "xoxb", SECRET, SlackRequests.TEAM, SlackRequests.CHANNEL,
+        assertThat(text).doesNotContain(TestBots.BOT_TOKEN, "xoxb", SECRET, SlackRequests.TEAM, SlackRequests.CHANNEL,
                 SlackRequests.USER, "quantization", "diffusion", slack.baseUrl());
     }
 

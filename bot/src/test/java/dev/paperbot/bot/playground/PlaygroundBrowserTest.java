@@ -8,6 +8,7 @@ import dev.paperbot.bot.config.PaperbotConfigLoader;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.Subscriptions;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.PaperbotStore;
@@ -51,9 +52,7 @@ class PlaygroundBrowserTest {
         bot = BotRuntime.start(config, new BotRuntime.Parts(() -> index,
                 Subscriptions.withDigests(store, DigestSettings.defaults(), Clock.systemUTC()),
                 PaperActivity.store(store.feedback(), Clock.systemUTC()), Duration.ofSeconds(2)));
-        while (!bot.index().isReady()) {
-            Thread.onSpinWait();
-        }
+        TestBots.awaitIndex(bot);
         browser = PlaygroundBrowser.open(dir.resolve("chromium"), bot.port());
     }
 

@@ -11,6 +11,7 @@ import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.subscription.DigestSettings;
 import dev.paperbot.bot.subscription.Subscriptions;
 import dev.paperbot.bot.testing.MetricsPage;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.core.paper.Popularity;
@@ -66,9 +67,7 @@ class PlaygroundDigestTest {
         bot = BotRuntime.start(config, new BotRuntime.Parts(() -> index,
                 Subscriptions.withDigests(store, DigestSettings.defaults(), Clock.systemUTC()),
                 PaperActivity.store(store.feedback(), Clock.systemUTC()), Duration.ofSeconds(10)));
-        while (!bot.index().isReady()) {
-            Thread.sleep(20);
-        }
+        TestBots.awaitIndex(bot);
     }
 
     @AfterEach

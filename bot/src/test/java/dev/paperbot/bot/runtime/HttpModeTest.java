@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.bot.activity.PaperActivity;
-import dev.paperbot.bot.config.PaperbotConfig;
-import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.search.PaperIndex;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,20 +37,14 @@ class HttpModeTest {
     static BotRuntime bot;
     static SlackRequests requests;
 
-    static PaperbotConfig config(FakeSlackApi slack, String signingSecret, String appToken) {
-        return new PaperbotConfig(Optional.of(new Secret("xoxb-0000_test_bot_token")),
-                Optional.ofNullable(appToken).map(Secret::new), Optional.ofNullable(signingSecret).map(Secret::new),
-                URI.create(slack.apiUrl()), "127.0.0.1", 0, Path.of("unused"), Optional.empty());
-    }
-
     @BeforeAll
     static void start() {
         slack = FakeSlackApi.start();
         PaperIndex index = TestIndexes.seeded();
-        bot = BotRuntime.start(config(slack, SECRET, null), new BotRuntime.Parts(() -> index,
+        bot = BotRuntime.start(TestBots.config(slack, SECRET, null), new BotRuntime.Parts(() -> index,
                 SubscriptionCommands.notYetAvailable(), PaperActivity.inMemory(Clock.systemUTC()),
                 Duration.ofSeconds(2)));
-        requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET);
+        requests = SlackRequests.toPort(bot.port(), SECRET);
     }
 
     @AfterAll
@@ -64,9 +55,7 @@ class HttpModeTest {
 
     @BeforeEach
     void waitForIndex() throws InterruptedException {
-        while (!bot.index().isReady()) {
-            Thread.sleep(20);
-        }
+        TestBots.awaitIndex(bot);
         slack.reset();
     }
 
@@ -91,7 +80,7 @@ class HttpModeTest {
         assertThat(response.body()).contains(ActionIds.MORE_LIKE_THIS, ActionIds.SHARE, ActionIds.NOT_INTERESTED,
                 ActionIds.NEXT_PAGE);
         // Every Web API call went to the fake, with the bot token.
-        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000_test_bot_token"));
+        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.token()).isEqualTo(TestBots.BOT_TOKEN));
     }
 
     @Test
@@ -117,8 +106,7 @@ class HttpModeTest {
     @Test
     void a_bad_signature_a_stale_timestamp_or_a_tampered_body_get_401() {
         String body = SlackRequests.slashCommand("quantization", slack.responseUrl("x"));
-        SlackRequests wrongSecret = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
-                "not-the-secret");
+        SlackRequests wrongSecret = SlackRequests.toPort(bot.port(), "not-the-secret");
 
         assertThat(wrongSecret.send(body, FORM).statusCode()).isEqualTo(401);
         assertThat(requests.send(body, FORM, Instant.now().minus(Duration.ofMinutes(10)), body).statusCode())
@@ -232,13 +220,10 @@ class HttpModeTest {
         FakeSlackApi slow = FakeSlackApi.start();
         // Searches take longer than the (zero) ack budget, whatever the machine's speed.
         PaperIndex index = TestIndexes.slow(TestIndexes.seeded(), Duration.ofMillis(200));
-        try (BotRuntime zeroBudget = BotRuntime.start(config(slow, SECRET, null), new BotRuntime.Parts(() -> index,
+        try (BotRuntime zeroBudget = BotRuntime.start(TestBots.config(slow, SECRET, null), new BotRuntime.Parts(() -> index,
                 SubscriptionCommands.notYetAvailable(), PaperActivity.inMemory(Clock.systemUTC()), Duration.ZERO))) {
-            SlackRequests r = new SlackRequests(URI.create("http://127.0.0.1:" + zeroBudget.port() + "/slack/events"),
-                    SECRET);
-            while (!zeroBudget.index().isReady()) {
-                Thread.sleep(20);
-            }
+            SlackRequests r = SlackRequests.toPort(zeroBudget.port(), SECRET);
+            TestBots.awaitIndex(zeroBudget);
             HttpResponse<String> ack = r.send(SlackRequests.slashCommand("quantization", slow.responseUrl("late")),
                     FORM);
 
@@ -255,7 +240,7 @@ class HttpModeTest {
             FakeSlackApi.Call ephemeral = slow.awaitCall("chat.postEphemeral");
             assertThat(ephemeral.param("channel")).isEqualTo(SlackRequests.CHANNEL);
             assertThat(ephemeral.param("user")).isEqualTo(SlackRequests.USER);
-            assertThat(ephemeral.token()).isEqualTo("xoxb-0000_test_bot_token");
+            assertThat(ephemeral.token()).isEqualTo(TestBots.BOT_TOKEN);
             assertThat(ephemeral.allText()).contains("*diffusion*");
         } finally {
             slow.close();
@@ -266,7 +251,7 @@ class HttpModeTest {
     void healthz_is_503_until_the_index_is_ready_then_200() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         PaperIndex index = TestIndexes.seeded();
-        try (BotRuntime starting = BotRuntime.start(config(slack, SECRET, null), new BotRuntime.Parts(() -> {
+        try (BotRuntime starting = BotRuntime.start(TestBots.config(slack, SECRET, null), new BotRuntime.Parts(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -276,15 +261,12 @@ class HttpModeTest {
         }, SubscriptionCommands.notYetAvailable(), PaperActivity.inMemory(Clock.systemUTC()), Duration.ofSeconds(2)))) {
             URI health = URI.create("http://127.0.0.1:" + starting.port() + "/healthz");
             assertThat(requests.get(health).statusCode()).isEqualTo(503);
-            SlackRequests r = new SlackRequests(URI.create("http://127.0.0.1:" + starting.port() + "/slack/events"),
-                    SECRET);
+            SlackRequests r = SlackRequests.toPort(starting.port(), SECRET);
             assertThat(r.send(SlackRequests.slashCommand("quantization", slack.responseUrl("early")), FORM).body())
                     .contains("still loading");
 
             release.countDown();
-            while (!starting.index().isReady()) {
-                Thread.sleep(20);
-            }
+            TestBots.awaitIndex(starting);
             assertThat(requests.get(health).statusCode()).isEqualTo(200);
         }
     }
@@ -317,7 +299,7 @@ class HttpModeTest {
         for (ch.qos.logback.classic.spi.ILoggingEvent event : captured.list) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                     : event.getThrowableProxy().getMessage());
-            assertThat(line).doesNotContain("xoxb-0000_test_bot_token", SECRET);
+            assertThat(line).doesNotContain(TestBots.BOT_TOKEN, SECRET);
         }
     }
 

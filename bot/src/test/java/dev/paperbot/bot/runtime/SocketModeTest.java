@@ -13,6 +13,7 @@ import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.FakeSlackSocket;
 import dev.paperbot.bot.testing.MetricsPage;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.search.PaperIndex;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class SocketModeTest {
         socket = FakeSlackSocket.start();
         slack.socketModeUrl(socket.url());
         PaperIndex index = TestIndexes.seeded();
-        bot = BotRuntime.start(HttpModeTest.config(slack, null, "xapp-1-A0TEST-1-0123456789abcdef"),
+        bot = BotRuntime.start(TestBots.config(slack, null, "xapp-1-A0TEST-1-0123456789abcdef"),
                 new BotRuntime.Parts(() -> index, SubscriptionCommands.notYetAvailable(),
                         PaperActivity.inMemory(Clock.systemUTC()), Duration.ofSeconds(2)));
         socket.awaitClient(WAIT);
@@ -64,14 +65,12 @@ class SocketModeTest {
         FakeSlackApi.Call open = slack.awaitCall("apps.connections.open");
         assertThat(open.token()).isEqualTo("xapp-1-A0TEST-1-0123456789abcdef");
         assertThat(slack.calls("auth.test")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-0000_test_bot_token"));
+                .allSatisfy(c -> assertThat(c.token()).isEqualTo(TestBots.BOT_TOKEN));
     }
 
     @Test
     void healthz_answers_in_socket_mode_too() throws Exception {
-        while (!bot.index().isReady()) {
-            Thread.onSpinWait();
-        }
+        TestBots.awaitIndex(bot);
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -91,9 +90,7 @@ class SocketModeTest {
 
     @Test
     void a_slash_command_envelope_is_acked_with_the_results() {
-        while (!bot.index().isReady()) {
-            Thread.onSpinWait();
-        }
+        TestBots.awaitIndex(bot);
         String id = socket.send("slash_commands", command("quantization"));
 
         JsonNode ack = socket.awaitAck(id, WAIT);
@@ -104,9 +101,7 @@ class SocketModeTest {
 
     @Test
     void a_button_envelope_is_acked_and_its_work_goes_through_the_web_api() {
-        while (!bot.index().isReady()) {
-            Thread.onSpinWait();
-        }
+        TestBots.awaitIndex(bot);
         String results = socket.send("slash_commands", command("diffusion"));
         String paperId = null;
         for (JsonNode block : socket.awaitAck(results, WAIT).at("/payload/blocks")) {
@@ -142,7 +137,7 @@ class SocketModeTest {
         try (FakeSlackApi refusing = FakeSlackApi.start()) {
             refusing.failAlways("auth.test", FakeSlackApi.Failure.slackError("invalid_auth"));
             Assertions.assertThatThrownBy(() -> BotRuntime.start(
-                            HttpModeTest.config(refusing, null, "xapp-1-A0TEST-1-0123456789abcdef"),
+                            TestBots.config(refusing, null, "xapp-1-A0TEST-1-0123456789abcdef"),
                             new BotRuntime.Parts(TestIndexes::seeded, SubscriptionCommands.notYetAvailable(),
                                     PaperActivity.inMemory(Clock.systemUTC()), Duration.ofSeconds(2))))
                     .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_BOT_TOKEN")

@@ -9,8 +9,8 @@ import dev.paperbot.bot.subscription.Requester;
 import dev.paperbot.bot.subscription.SubscriptionCommands;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
 import dev.paperbot.bot.testing.TestIndexes;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,10 +85,9 @@ class SubscriptionSeamTest {
     static void start() throws InterruptedException {
         slack = FakeSlackApi.start();
         var index = TestIndexes.seeded();
-        bot = BotRuntime.start(HttpModeTest.config(slack, HttpModeTest.SECRET, null), new BotRuntime.Parts(
+        bot = BotRuntime.start(TestBots.config(slack, HttpModeTest.SECRET, null), new BotRuntime.Parts(
                 () -> index, new Recording(), PaperActivity.inMemory(Clock.systemUTC()), Duration.ofSeconds(2)));
-        requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
-                HttpModeTest.SECRET);
+        requests = SlackRequests.toPort(bot.port(), HttpModeTest.SECRET);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.paperbot.bot.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperbot.bot.config.DigestConfig;
+import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.recommend.Recommender;
@@ -14,9 +15,7 @@ import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.store.Topic;
 import dev.paperbot.core.testing.FakeTime;
-import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
-import dev.paperbot.index.search.PaperIndexes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class DigestSettingsTest {
     void a_longer_window_brings_papers_the_default_one_leaves_out(@TempDir Path home) {
         FakeTime time = new FakeTime(Instant.parse("2026-03-01T08:00:00Z"));
         ChannelRef channel = ChannelRef.of("T1", "C1");
-        try (LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        try (LuceneIndex index = TestIndexes.inMemory(time);
                 PaperbotStore store = Stores.open(StoreConfig.sqlite(home))) {
             index.upsert(List.of(Paper.of(new PaperId("2603.00001"), "agents that plan", "agents plan with tools")));
             time.set(Instant.parse("2026-03-11T08:00:00Z")); // ten days later

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperbot.bot.activity.PaperActivity;
-import dev.paperbot.bot.config.PaperbotConfig;
-import dev.paperbot.bot.config.Secret;
 import dev.paperbot.bot.digest.DigestPoster;
-import dev.paperbot.bot.digest.SlackChat;
 import dev.paperbot.bot.runtime.BotRuntime;
 import dev.paperbot.bot.slack.view.ActionIds;
 import dev.paperbot.bot.testing.FakeSlackApi;
 import dev.paperbot.bot.testing.SlackRequests;
+import dev.paperbot.bot.testing.TestBots;
+import dev.paperbot.bot.testing.TestIndexes;
+import dev.paperbot.bot.testing.TestPapers;
 import dev.paperbot.core.paper.Paper;
-import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.paper.Popularity;
 import dev.paperbot.core.search.PaperIndex;
 import dev.paperbot.core.store.ChannelRef;
@@ -23,22 +22,16 @@ import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.testing.FakeTime;
-import dev.paperbot.index.search.IndexSettings;
 import dev.paperbot.index.search.LuceneIndex;
-import dev.paperbot.index.search.PaperIndexes;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +51,6 @@ class SubscriptionCommandsOverHttpTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final ChannelRef CHANNEL = ChannelRef.of(SlackRequests.TEAM, SlackRequests.CHANNEL);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final AtomicInteger IDS = new AtomicInteger();
 
     @TempDir
     Path home;
@@ -74,21 +66,18 @@ class SubscriptionCommandsOverHttpTest {
     @BeforeEach
     void start() {
         time = new FakeTime(Instant.parse("2026-03-02T05:00:00Z")); // 06:00 in Berlin
-        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        index = TestIndexes.inMemory(time);
         slack = FakeSlackApi.start();
         store = Stores.open(StoreConfig.sqlite(home));
         startBot(() -> index);
     }
 
     void startBot(Supplier<PaperIndex> opener) {
-        DigestSettings settings = DigestSettings.defaults().withTickEvery(Duration.ZERO).withRetries(
-                new SlackChat.Retries(2, Duration.ofMillis(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
-        subscriptions = (DigestSubscriptions) Subscriptions.withDigests(store, settings, time, time);
-        PaperbotConfig config = new PaperbotConfig(Optional.of(new Secret("xoxb-0000_digest_test")), Optional.empty(),
-                Optional.of(new Secret(SECRET)), URI.create(slack.apiUrl()), "127.0.0.1", 0, home, Optional.empty());
-        bot = BotRuntime.start(config, new BotRuntime.Parts(opener, subscriptions,
+        subscriptions = (DigestSubscriptions) Subscriptions.withDigests(store, TestBots.digestsTickedByHand(), time,
+                time);
+        bot = BotRuntime.start(TestBots.config(slack, SECRET, null), new BotRuntime.Parts(opener, subscriptions,
                 PaperActivity.store(store.feedback(), time), Duration.ofSeconds(20)).withClock(time));
-        requests = new SlackRequests(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET);
+        requests = SlackRequests.toPort(bot.port(), SECRET);
     }
 
     @AfterEach
@@ -139,14 +128,9 @@ class SubscriptionCommandsOverHttpTest {
         return ids;
     }
 
+    /** {@code n} new papers about {@code topic}, in the index. */
     List<Paper> papers(String topic, int n) {
-        List<Paper> papers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = IDS.incrementAndGet();
-            papers.add(Paper.of(new PaperId(String.format("2603.%05d", k)), topic + " study " + k + " of item" + k,
-                    "We look at " + topic + " through lens" + k + " with tool" + k + " on data" + k)
-                    .withAuthors(List.of(k % 2 == 0 ? "Ada Lovelace" : "Author " + k)));
-        }
+        List<Paper> papers = TestPapers.about(topic, n);
         index.upsert(papers);
         return papers;
     }
@@ -237,7 +221,7 @@ class SubscriptionCommandsOverHttpTest {
         assertThat(postedPaperIds()).isEqualTo(previewed);
         assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> {
             assertThat(c.param("channel")).isEqualTo(SlackRequests.CHANNEL);
-            assertThat(c.token()).isEqualTo("xoxb-0000_digest_test");
+            assertThat(c.token()).isEqualTo(TestBots.BOT_TOKEN);
         });
         assertThat(subscriptions.ready().orElseThrow().picks.stats().hitCount()).isGreaterThanOrEqualTo(2);
 
@@ -334,7 +318,7 @@ class SubscriptionCommandsOverHttpTest {
     @Test
     void subscribing_works_while_the_index_opens_and_previews_wait_for_it() throws Exception {
         bot.close(); // closes its index too: the restarted bot gets a new one
-        index = PaperIndexes.inMemory(IndexSettings.defaults(), time);
+        index = TestIndexes.inMemory(time);
         CountDownLatch open = new CountDownLatch(1);
         startBot(() -> {
             try {

@@ -39,6 +39,11 @@ public final class SlackRequests {
         this.signingSecret = signingSecret;
     }
 
+    /** Requests to the {@code /slack/events} of a bot running on {@code port} of 127.0.0.1. */
+    public static SlackRequests toPort(int port, String signingSecret) {
+        return new SlackRequests(URI.create("http://127.0.0.1:" + port + "/slack/events"), signingSecret);
+    }
+
     /** The form body of {@code /papers <text>} typed by {@link #USER} in {@link #CHANNEL}. */
     public static String slashCommand(String text, String responseUrl) {
         return slashCommand(TEAM, CHANNEL, USER, text, responseUrl);
@@ -148,14 +153,7 @@ public final class SlackRequests {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 
     public HttpResponse<String> get(URI uri) {
@@ -166,8 +164,12 @@ public final class SlackRequests {
     public HttpResponse<String> get(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
         headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -46,9 +46,14 @@ public final class TestIndexes {
         };
     }
 
+    /** An empty in-memory Lucene index with the default settings, whose papers are added at {@code clock}'s time. */
+    public static LuceneIndex inMemory(Clock clock) {
+        return PaperIndexes.inMemory(IndexSettings.defaults(), clock);
+    }
+
     /** An in-memory Lucene index holding the embedded 227-paper corpus (and no popularity signals). */
     public static LuceneIndex seeded() {
-        LuceneIndex index = PaperIndexes.inMemory(IndexSettings.defaults(), Clock.systemUTC());
+        LuceneIndex index = inMemory(Clock.systemUTC());
         SeedCorpus.seedIfEmpty(index);
         return index;
     }
