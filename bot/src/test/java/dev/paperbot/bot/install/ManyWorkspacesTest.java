@@ -3,13 +3,11 @@ package dev.paperbot.bot.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.paperbot.bot.config.ConfigException;
 import dev.paperbot.bot.digest.DigestPoster;
 import dev.paperbot.bot.slack.SlackApps;
 import dev.paperbot.bot.testing.FakeSlackApi;
+import dev.paperbot.bot.testing.LogCapture;
 import dev.paperbot.bot.testing.SlackRequests;
 import dev.paperbot.bot.testing.TestIndexes;
 import dev.paperbot.bot.testing.TestPapers;
@@ -34,7 +32,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -344,30 +341,16 @@ class ManyWorkspacesTest {
 
     @Test
     void tokens_appear_in_no_log_line() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.list = new CopyOnWriteArrayList<>();
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.DEBUG);
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.debug()) {
             installBoth();
             bot.command("TACME", "CACME", "quantization");
             bot.event(SlackRequests.appUninstalled("TBETA"));
             bot.callback("code-x", "replayed", "slack-app-oauth-state=replayed");
-        } finally {
-            root.setLevel(before);
-            root.detachAppender(captured);
+            lines = log.lines();
         }
-        assertThat(captured.list).isNotEmpty();
-        for (ILoggingEvent event : captured.list) {
-            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-                    : event.getThrowableProxy().getMessage());
-            assertThat(line).doesNotContain(ACME_TOKEN, BETA_TOKEN, ManyWorkspacesBot.CLIENT_SECRET,
-                    ManyWorkspacesBot.KEY, ManyWorkspacesBot.SIGNING_SECRET);
-        }
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(ACME_TOKEN, BETA_TOKEN,
+                ManyWorkspacesBot.CLIENT_SECRET, ManyWorkspacesBot.KEY, ManyWorkspacesBot.SIGNING_SECRET));
     }
 
     @Test
