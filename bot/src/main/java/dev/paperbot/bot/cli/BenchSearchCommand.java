@@ -66,6 +66,11 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Times each query runs (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
+    @Option(names = "--force-merge", paramLabel = "N", defaultValue = "0",
+            description = "Force-merge the index down to N segments before the searches, and time it (default: "
+                    + "search it as the bulk load left it).")
+    private int forceMerge;
+
     @Option(names = "--json", description = "Print one JSON object.")
     private boolean json;
 
@@ -73,6 +78,9 @@ final class BenchSearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (rounds < 1 || rounds > 1000) {
             throw new Cli.UserError("--rounds must be between 1 and 1000");
+        }
+        if (forceMerge < 0) {
+            throw new Cli.UserError("--force-merge must not be negative (0: no merge)");
         }
         String name;
         Iterable<Paper> papers;
@@ -99,7 +107,7 @@ final class BenchSearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SearchBenchmark.Result r;
         try (TemporaryDirectory tmp = TemporaryDirectory.create("paperbot-bench")) {
-            r = SearchBenchmark.run(tmp.path().resolve("index"), papers, queries, rounds, n -> {
+            r = SearchBenchmark.run(tmp.path().resolve("index"), papers, queries, rounds, forceMerge, n -> {
                 if (n % 100_000 == 0) {
                     err.println("bench: " + n + " papers loaded");
                     err.flush();
@@ -119,6 +127,8 @@ final class BenchSearchCommand implements Callable<Integer> {
             o.put("build_seconds", r.buildSeconds());
             o.put("documents_per_second", Math.round(r.documentsPerSecond()));
             o.put("index_bytes", r.indexBytes());
+            o.put("segments", r.segments());
+            o.put("merge_seconds", r.mergeSeconds());
             o.put("queries", r.queries());
             o.put("search_ms", r.search());
             o.put("rank_ms", r.rank());
@@ -129,6 +139,8 @@ final class BenchSearchCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s: %d papers indexed in %.2f s (%.0f papers/s), index %.1f MB%n", name,
                     r.documents(), r.buildSeconds(), r.documentsPerSecond(), r.indexBytes() / 1e6);
+            out.printf(Locale.ROOT, "%d segments%s%n", r.segments(), r.mergeSeconds() > 0
+                    ? String.format(Locale.ROOT, " after a force-merge of %.1f s", r.mergeSeconds()) : " (no merge)");
             out.printf(Locale.ROOT, "%d queries x %d rounds, one thread%n", r.queries(), r.search().samples()
                     / Math.max(1, r.queries()));
             out.printf(Locale.ROOT, "search (top 10, stored papers, snippets): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",

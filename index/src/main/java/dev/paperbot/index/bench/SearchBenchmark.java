@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * Measures what users wait for: building an index with the bulk path, then searching it one query at a time on one
@@ -35,7 +37,9 @@ public final class SearchBenchmark {
      *
      * @param documents      papers indexed
      * @param buildSeconds   wall time of the bulk load, final commit included
-     * @param indexBytes     size of the index on disk
+     * @param indexBytes     size of the index on disk, when searched
+     * @param segments       segments of the index when searched
+     * @param mergeSeconds   wall time of the force-merge before the searches, commit included; 0 without one
      * @param queries        distinct queries, each run {@code rounds} times after a warm-up
      * @param search         latency of {@code search} (ms): p50, p99, max
      * @param rank           latency of {@code rank} (ms): p50, p99, max
@@ -44,8 +48,8 @@ public final class SearchBenchmark {
      * @param rankCpu        the same for {@code rank}
      * @param concurrent     {@code search} on {@link #CONCURRENT_THREADS} threads at once
      */
-    public record Result(long documents, double buildSeconds, long indexBytes, int queries, Latency search,
-            Latency rank, Latency searchCpu, Latency rankCpu, Concurrent concurrent) {
+    public record Result(long documents, double buildSeconds, long indexBytes, int segments, double mergeSeconds,
+            int queries, Latency search, Latency rank, Latency searchCpu, Latency rankCpu, Concurrent concurrent) {
 
         public double documentsPerSecond() {
             return documents / buildSeconds;
@@ -93,10 +97,15 @@ public final class SearchBenchmark {
     /**
      * Builds an index of {@code papers} in {@code directory} (which must not hold one yet), then runs the queries.
      *
+     * @param mergeTo  when above 0, force-merges the index down to that many segments before the searches; 0
+     *                 searches the index as the bulk load left it
      * @param progress told how many papers were loaded, every 10,000
      */
-    public static Result run(Path directory, Iterable<Paper> papers, List<String> queries, int rounds,
+    public static Result run(Path directory, Iterable<Paper> papers, List<String> queries, int rounds, int mergeTo,
             LongConsumer progress) {
+        if (mergeTo < 0) {
+            throw new IllegalArgumentException("mergeTo must not be negative, not " + mergeTo);
+        }
         try (LuceneIndex index = PaperIndexes.open(directory, IndexSettings.defaults(), Clock.systemUTC())) {
             if (index.size() > 0) {
                 throw new IllegalArgumentException(directory + " already holds an index");
@@ -113,6 +122,13 @@ public final class SearchBenchmark {
                 summary = loader.finish();
             }
             double buildSeconds = (System.nanoTime() - start) / 1e9;
+            double mergeSeconds = 0;
+            if (mergeTo > 0) {
+                long mergeStart = System.nanoTime();
+                index.forceMerge(mergeTo);
+                mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
+            }
+            int segments = segments(directory);
 
             // Warm-up: JIT, and the index's pages in the OS cache.
             for (int i = 0; i < Math.max(3, 2_000 / queries.size()); i++) {
@@ -145,7 +161,8 @@ public final class SearchBenchmark {
                 }
             }
             Concurrent concurrent = concurrent(index, queries, rounds, CONCURRENT_THREADS);
-            return new Result(summary.total(), buildSeconds, size(directory), queries.size(), Latency.of(search),
+            return new Result(summary.total(), buildSeconds, size(directory), segments, mergeSeconds,
+                    queries.size(), Latency.of(search),
                     Latency.of(rank), Latency.of(searchCpu), Latency.of(rankCpu), concurrent);
         }
     }
@@ -189,6 +206,14 @@ public final class SearchBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Concurrent(threads, Latency.of(wall), Latency.of(cpu), wall.length / seconds);
+    }
+
+    private static int segments(Path directory) {
+        try (FSDirectory dir = FSDirectory.open(directory)) {
+            return SegmentInfos.readLatestCommit(dir).size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long size(Path directory) {

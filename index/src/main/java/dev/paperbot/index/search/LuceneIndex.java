@@ -33,6 +33,17 @@ public interface LuceneIndex extends PaperIndex, PopularitySignals, PaperVectors
     IndexSettings settings();
 
     /**
+     * Merges the index down to at most {@code maxSegments} segments and commits, waiting for the merge (~8 s for a
+     * million papers on 2 cores; it rewrites the index and needs up to its size again on disk meanwhile). Fewer
+     * segments search faster (BENCHMARKS.md). Searches go on during the merge; writes wait for it.
+     *
+     * @return the number of segments afterwards
+     * @throws IllegalArgumentException when {@code maxSegments} is below 1
+     * @throws IllegalStateException    when the index is read-only
+     */
+    int forceMerge(int maxSegments);
+
+    /**
      * How far the index is with embedding its papers; empty when it has no embedding model (it then ranks by words
      * only). While papers wait, searches that do not ask for a mode use words only.
      */

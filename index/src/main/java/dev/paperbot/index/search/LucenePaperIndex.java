@@ -642,6 +642,30 @@ final class LucenePaperIndex implements LuceneIndex, VectorIndexer.Target, Index
         }
     }
 
+    @Override
+    public int forceMerge(int maxSegments) {
+        if (maxSegments < 1) {
+            throw new IllegalArgumentException("maxSegments must be at least 1, not " + maxSegments);
+        }
+        requireWriter();
+        writing.acquireUninterruptibly();
+        try {
+            writer.forceMerge(maxSegments, true);
+            writer.commit();
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("merging the index failed in " + name, e);
+        } finally {
+            writing.release();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** Waits for the writer (a bulk load may hold it for long), giving up when the index closes. */
     private boolean acquireWritingUnlessClosed() {
         try {

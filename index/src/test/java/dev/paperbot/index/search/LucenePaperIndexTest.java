@@ -246,6 +246,28 @@ class LucenePaperIndexTest {
     }
 
     @Test
+    void a_force_merge_leaves_the_asked_segments_and_ranks_exactly_as_before() {
+        try (BulkLoader loader = index.bulkLoader(BulkOptions.defaults().withCommitEvery(2))) {
+            loader.add(paper("a", "Quantization of language models", "Low-bit weights for large models."));
+            loader.add(paper("b", "Graph neural networks", "Message passing on graphs."));
+            loader.add(paper("c", "Quantization-aware training", "Fake quantization of activations in training."));
+            loader.add(paper("d", "Language models as graphs", "Graphs of tokens and their models."));
+            loader.add(paper("e", "Post-training quantization", "Quantize once trained, no data needed."));
+            loader.finish();
+        }
+        SearchQuery query = SearchQuery.of("quantization language models graphs");
+        List<LuceneIndex.Ranked> before = index.rank(query);
+        // Asking for more segments than there are merges nothing, and tells how many there are.
+        assertThat(index.forceMerge(100)).isGreaterThan(1);
+
+        assertThat(index.forceMerge(1)).isEqualTo(1);
+
+        assertThat(index.rank(query)).isEqualTo(before);
+        assertThat(index.size()).isEqualTo(5);
+        assertThatThrownBy(() -> index.forceMerge(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_paper_the_index_cannot_hold_fails_the_whole_batch_and_changes_nothing() {
         index.upsert(List.of(paper("a", "Alpha", "x")));
         Paper tooLong = paper("x".repeat(PaperDocuments.MAX_EXACT_LENGTH + 1), "Too long", "y");
