@@ -51,6 +51,7 @@ class CliTest {
         for (String[] args : new String[][] {
                 {"search"}, {"search", "--limit", "0", "x"}, {"search", "--limit", "many", "x"},
                 {"search", "*:*"}, {"import", "--format", "csv", "x"}, {"import", "--format", "jsonl", "/nonexistent"},
+                {"import", "--format", "jsonl", "--merge", "-1", "x"},
                 {"frobnicate"}}) {
             CliRun run = run(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isNotZero();
@@ -82,7 +83,9 @@ class CliTest {
                 {"id": "2401.00001", "title": "Sparse attention, revised", "abstract": "Attention, but sparser."}
                 """);
         CliRun again = run("import", "--format", "jsonl", revised.toString());
-        assertThat(again.out()).contains("0 added, 1 replaced, 0 skipped");
+        assertThat(again.out()).contains("0 added, 1 replaced, 0 skipped").doesNotContain("merged");
+        CliRun merged = run("import", "--format", "jsonl", "--merge", "1", revised.toString());
+        assertThat(merged.out()).contains("0 added, 1 replaced, 0 skipped").contains("merged into 1 segment in ");
         CliRun search = run("search", "--json", "sparse");
         assertThat(new ObjectMapper().readTree(search.out()).get(0).get("title").asText())
                 .isEqualTo("Sparse attention, revised");
