@@ -44,7 +44,8 @@ public final class Embedders {
     /**
      * An embedder that keeps passage vectors on disk in {@code directory} (one sub-folder per model, keyed by a
      * hash of the text) and recent query vectors in memory, so that a text is embedded once however often it is
-     * indexed. When another process holds the folder, vectors are read from it but new ones are not kept.
+     * indexed. While another process holds the folder, vectors are read from it but new ones are not kept; each
+     * write tries again, so they are kept once that process lets go (as when a follower takes over the index).
      */
     public static CachedEmbedder cached(Embedder embedder, Path directory) {
         return new CachedEmbedder(embedder, VectorCache.open(directory, embedder.model(), embedder.dimension()));

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * Passage vectors on disk, keyed by a hash of the passage's text, in a small Lucene index of their own (one
  * sub-folder per model): lookups are term seeks, nothing is held in memory, and each batch is one atomic commit.
  * Losing it only costs time: it is a cache of what the model computes.
+ *
+ * <p>A process that finds the cache locked by another reads it, and tries the lock again on each write, so that it
+ * keeps its vectors once that process stops (a follower that took over the index, say).
  */
 final class VectorCache implements AutoCloseable {
 
@@ -46,9 +49,15 @@ final class VectorCache implements AutoCloseable {
 
     private final FSDirectory directory;
     private final int dimension;
-    /** Null when another process writes the cache: then it is only read. */
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /** Null while another process writes the cache: then it is only read. Set once at most, under the lock. */
+    private volatile IndexWriter writer;
+    /**
+     * Null while the folder holds no cache yet. Created at most once and never replaced (also when this process
+     * takes the writer's place), so that a reader never meets a closed one.
+     */
+    private volatile SearcherManager searchers;
+    /** Guarded by this object's monitor: a closed cache takes no lock again. */
+    private boolean closed;
 
     private VectorCache(FSDirectory directory, int dimension, IndexWriter writer, SearcherManager searchers) {
         this.directory = directory;
@@ -63,14 +72,11 @@ final class VectorCache implements AutoCloseable {
             Files.createDirectories(dir);
             FSDirectory fs = FSDirectory.open(dir);
             try {
-                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig()
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
-                if (!DirectoryReader.indexExists(fs)) {
-                    writer.commit();
-                }
+                IndexWriter writer = newWriter(fs);
                 return new VectorCache(fs, dimension, writer, new SearcherManager(writer, null));
             } catch (LockObtainFailedException locked) {
-                log.info("The vector cache in {} is in use by another process: reading it, not adding to it", dir);
+                log.info("The vector cache in {} is in use by another process: reading it, adding to it once that"
+                        + " process lets go", dir);
                 if (!DirectoryReader.indexExists(fs)) {
                     return new VectorCache(fs, dimension, null, null);
                 }
@@ -81,9 +87,53 @@ final class VectorCache implements AutoCloseable {
         }
     }
 
+    /** @throws LockObtainFailedException when another process writes the cache */
+    private static IndexWriter newWriter(FSDirectory fs) throws IOException {
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
+        try {
+            if (!DirectoryReader.indexExists(fs)) {
+                writer.commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        return writer;
+    }
+
+    /**
+     * Takes the write lock if the process that held it has let go; true when this cache writes now. The caller
+     * holds this object's monitor. Trying costs a file lock attempt, little next to embedding a batch.
+     */
+    private boolean writable() throws IOException {
+        if (writer != null) {
+            return true;
+        }
+        IndexWriter taken;
+        try {
+            taken = newWriter(directory);
+        } catch (LockObtainFailedException stillHeld) {
+            return false;
+        }
+        if (searchers == null) {
+            try {
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException | RuntimeException e) {
+                taken.rollback();
+                throw e;
+            }
+        }
+        // The existing manager reads commits from the folder: each put refreshes it after committing.
+        writer = taken;
+        log.info("The vector cache in {} is free again: this process adds to it now", directory.getDirectory());
+        return true;
+    }
+
     /** The cached vectors of those keys that have one. */
     Map<String, Embedding> get(List<String> keys) {
         Map<String, Embedding> found = new HashMap<>();
+        SearcherManager searchers = this.searchers;
         if (searchers == null || keys.isEmpty()) {
             return found;
         }
@@ -127,12 +177,15 @@ final class VectorCache implements AutoCloseable {
         return found;
     }
 
-    /** Keeps vectors, in one commit; does nothing when the cache is read-only. */
+    /** Keeps vectors, in one commit; does nothing while another process writes the cache. */
     synchronized void put(Map<String, Embedding> vectors) {
-        if (writer == null || vectors.isEmpty()) {
+        if (closed || vectors.isEmpty()) {
             return;
         }
         try {
+            if (!writable()) {
+                return;
+            }
             for (Map.Entry<String, Embedding> e : vectors.entrySet()) {
                 Document doc = new Document();
                 doc.add(new StringField(KEY, e.getKey(), Field.Store.NO));
@@ -167,7 +220,11 @@ final class VectorCache implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (searchers != null) {
                 searchers.close();

@@ -101,6 +101,47 @@ class EmbeddersTest {
     }
 
     @Test
+    void a_reader_keeps_new_vectors_once_the_writer_lets_go() {
+        Fake fake = new Fake();
+        CachedEmbedder writer = Embedders.cached(fake, dir);
+        try (CachedEmbedder reader = Embedders.cached(fake, dir)) {
+            writer.embedPassages(List.of("alpha"));
+            reader.embedPassages(List.of("beta"));
+            writer.close();
+            reader.embedPassages(List.of("alpha", "gamma"));
+        }
+        Fake again = new Fake();
+        try (CachedEmbedder cached = Embedders.cached(again, dir)) {
+            cached.embedPassages(List.of("alpha", "beta", "gamma"));
+            assertThat(again.embedded).as("beta came while the writer held the cache").containsExactly("beta");
+        }
+    }
+
+    @Test
+    void a_reader_that_found_no_cache_yet_keeps_vectors_once_the_writer_lets_go() throws Exception {
+        // The writer holds the lock before its first commit, as at start-up: the reader finds nothing to read.
+        Fake fake = new Fake();
+        Path folder = dir.resolve("fake-3");
+        CachedEmbedder reader;
+        try (org.apache.lucene.store.Directory raw = org.apache.lucene.store.FSDirectory.open(folder);
+                org.apache.lucene.store.Lock lock = raw.obtainLock(
+                        org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+            reader = Embedders.cached(fake, dir);
+            reader.embedPassages(List.of("alpha"));
+        }
+        try (reader) {
+            reader.embedPassages(List.of("beta"));
+            assertThat(reader.embedPassages(List.of("beta"))).hasSize(1);
+            assertThat(fake.embedded).containsExactly("alpha", "beta");
+        }
+        Fake again = new Fake();
+        try (CachedEmbedder cached = Embedders.cached(again, dir)) {
+            cached.embedPassages(List.of("alpha", "beta"));
+            assertThat(again.embedded).containsExactly("alpha");
+        }
+    }
+
+    @Test
     void query_vectors_are_remembered_in_memory() {
         AtomicInteger calls = new AtomicInteger();
         Fake fake = new Fake() {

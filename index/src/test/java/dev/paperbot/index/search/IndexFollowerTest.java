@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperbot.core.paper.Paper;
 import dev.paperbot.core.paper.PaperId;
 import dev.paperbot.core.search.SearchQuery;
+import dev.paperbot.index.embed.Embedders;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -222,6 +223,38 @@ class IndexFollowerTest {
 
         awaitUntil(() -> follower.embedding().orElseThrow().complete());
         assertThat(model.passages).hasValue(2);
+    }
+
+    @Test
+    void a_follower_that_takes_over_keeps_what_it_embeds_in_the_vector_cache(@TempDir Path cache,
+            @TempDir Path elsewhere) throws Exception {
+        // The writer's model holds the cache's lock: the follower's model can only read it until the writer stops.
+        TestEmbedders.Counting writerModel = new TestEmbedders.Counting(TestEmbedders.hashing());
+        LuceneIndex writer = open(BY_HAND, new SemanticSettings(
+                Optional.of(Embedders.cached(writerModel, cache)), true, false));
+        writer.upsert(List.of(paper("a", "quantization"), paper("b", "diffusion")));
+        writer.embedPending(n -> { });
+        TestEmbedders.Counting followerModel = new TestEmbedders.Counting(TestEmbedders.hashing());
+        LuceneIndex follower = open(BY_HAND, new SemanticSettings(
+                Optional.of(Embedders.cached(followerModel, cache)), true, true));
+
+        writer.close(); // closes its model, and so lets go of the cache
+        assertThat(followNow(follower)).isTrue();
+        follower.upsert(List.of(paper("c", "graphs"), paper("d", "retrieval")));
+        awaitUntil(() -> follower.embedding().orElseThrow().complete());
+        assertThat(followerModel.passages).as("c and d").hasValue(2);
+        follower.close();
+
+        // A fresh index over the same cache finds every vector there.
+        TestEmbedders.Counting fresh = new TestEmbedders.Counting(TestEmbedders.hashing());
+        try (LuceneIndex rebuilt = PaperIndexes.open(elsewhere, IndexSettings.defaults(), clock,
+                new SemanticSettings(Optional.of(Embedders.cached(fresh, cache)), true, false))) {
+            rebuilt.upsert(List.of(paper("a", "quantization"), paper("b", "diffusion"), paper("c", "graphs"),
+                    paper("d", "retrieval")));
+            rebuilt.embedPending(n -> { });
+            assertThat(rebuilt.embedding().orElseThrow().complete()).isTrue();
+        }
+        assertThat(fresh.passages).as("a fresh index embeds nothing").hasValue(0);
     }
 
     @Test
