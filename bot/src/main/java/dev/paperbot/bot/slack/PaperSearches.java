@@ -20,6 +20,7 @@ import dev.paperbot.core.search.SearchResults;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +103,14 @@ public final class PaperSearches {
 
     public boolean ready() {
         return index.isReady();
+    }
+
+    /**
+     * The upvotes of papers shown outside a page of results (the Home tab, a shared paper): one look-up per paper;
+     * none while the index opens.
+     */
+    public Upvotes upvotes(Collection<PaperId> shown) {
+        return index.get().map(idx -> Upvotes.lookup(PopularitySignals.of(idx), shown)).orElse(Upvotes.NONE);
     }
 
     /** The upvotes of the papers on a page: one look-up per shown paper. */

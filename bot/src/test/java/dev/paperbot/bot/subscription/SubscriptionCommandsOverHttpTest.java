@@ -420,6 +420,35 @@ class SubscriptionCommandsOverHttpTest {
     }
 
     @Test
+    void the_home_tab_and_a_shared_paper_show_the_upvotes_of_papers_that_have_some() throws Exception {
+        List<Paper> robotics = papers("robotics", 2);
+        upvote(robotics, LocalDate.of(2026, 3, 1), 55);
+        awaitDigests();
+
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.SHARE,
+                robotics.get(0).id().value(), slack.responseUrl("share"))), FORM);
+        assertThat(slack.awaitCall("chat.postMessage").allText()).contains("shared a paper",
+                "\u25B2 55 upvotes on Hugging Face");
+        slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/share"), Duration.ofSeconds(10));
+        requests.send(SlackRequests.interactionBody(SlackRequests.blockAction(ActionIds.SAVE,
+                robotics.get(1).id().value(), slack.responseUrl("save"))), FORM);
+        slack.awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.path().endsWith("/save"), Duration.ofSeconds(10));
+
+        requests.send(SlackRequests.eventCallback(SlackRequests.appHomeOpened(SlackRequests.USER)),
+                "application/json");
+        List<String> metas = new ArrayList<>();
+        slack.awaitCall("views.publish").json("view").path("blocks").forEach(b -> {
+            if (b.path("type").asText().equals("context")) {
+                metas.add(b.path("elements").get(0).path("text").asText());
+            }
+        });
+        assertThat(metas).filteredOn(m -> m.startsWith("shared ")).singleElement().asString()
+                .endsWith("\u25B2 55 upvotes on Hugging Face");
+        assertThat(metas).filteredOn(m -> m.startsWith("saved ")).singleElement().asString()
+                .doesNotContain("upvote");
+    }
+
+    @Test
     void a_trending_subscription_adds_a_trending_section_without_posted_or_dismissed_papers() throws Exception {
         List<Paper> agents = papers("agents", 2);
         List<Paper> popular = papers("robotics", 8);

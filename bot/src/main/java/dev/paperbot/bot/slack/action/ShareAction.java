@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code Share to channel}: posts the paper for everyone in the channel ({@code chat.postMessage}). */
+/**
+ * {@code Share to channel}: posts the paper for everyone in the channel ({@code chat.postMessage}), with its upvotes
+ * on Hugging Face when it has some.
+ */
 public final class ShareAction implements BlockActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ShareAction.class);
@@ -61,7 +64,7 @@ public final class ShareAction implements BlockActionHandler {
         String sharer = USER_ID.matcher(who.userId()).matches() ? "<@" + who.userId() + ">" : "Someone";
         blocks.add(section(s -> s.text(markdownText(sharer + " shared a paper:"))));
         blocks.addAll(PaperView.blocks(new SearchHit(paper, 0, null, List.of(), false), "s.",
-                DigestView.DIGEST_BUTTONS, null));
+                DigestView.DIGEST_BUTTONS, null, searches.upvotes(List.of(paper.id())).of(paper.id())));
         String title = "\u201C" + Mrkdwn.escape(paper.title(), 300) + "\u201D";
         try {
             ChatPostMessageResponse posted = ctx.client().chatPostMessage(r -> r.channel(who.channelId())

@@ -9,6 +9,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.paperbot.bot.activity.PaperActivity;
 import dev.paperbot.bot.slack.PaperSearches;
 import dev.paperbot.bot.slack.view.HomeView;
+import dev.paperbot.bot.slack.view.Upvotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -50,7 +51,9 @@ public final class AppHomeOpenedListener implements BoltEventHandler<AppHomeOpen
                 searches.find(e.paper()).ifPresent(p -> items.add(new HomeView.Item(p,
                         e.kind() == PaperActivity.Kind.SHARED ? "shared" : "saved", e.at())));
             }
-            ViewsPublishResponse response = ctx.client().viewsPublish(r -> r.userId(user).view(HomeView.render(items)));
+            Upvotes upvotes = searches.upvotes(items.stream().map(i -> i.paper().id()).toList());
+            ViewsPublishResponse response = ctx.client().viewsPublish(r -> r.userId(user)
+                    .view(HomeView.render(items, upvotes)));
             if (!response.isOk()) {
                 log.warn("views.publish for team {} user {} failed: {}", team, user, response.getError());
             }

@@ -15,8 +15,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
-/** The App Home tab: how to use the bot, then the papers the user saved or shared lately. */
+/**
+ * The App Home tab: how to use the bot, then the papers the user saved or shared lately, each with its upvotes on
+ * Hugging Face when it has some.
+ */
 public final class HomeView {
 
     /** How many recent papers the Home tab lists. */
@@ -29,7 +33,8 @@ public final class HomeView {
     private HomeView() {
     }
 
-    public static View render(List<Item> recent) {
+    /** {@code upvotes}: those of the listed papers. */
+    public static View render(List<Item> recent, Upvotes upvotes) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("paperbot"))));
         blocks.add(section(s -> s.text(markdownText(
@@ -49,7 +54,10 @@ public final class HomeView {
                     + (p.authors().isEmpty() ? "" : "  \u00B7  " + Mrkdwn.escape(String.join(", ",
                     p.authors().subList(0, Math.min(3, p.authors().size()))), 300)
                     + (p.authors().size() > 3 ? " +" + (p.authors().size() - 3) + " more" : ""));
-            blocks.add(context(c -> c.elements(List.of(markdownText(meta)))));
+            OptionalInt n = upvotes.of(p.id());
+            String line = n.isPresent() ? meta + "  \u00B7  " + Upvotes.line(n.getAsInt()) : meta;
+            blocks.add(context(c -> c.elements(List.of(markdownText(
+                    BlockLimits.clip(line, BlockLimits.MAX_CONTEXT_TEXT))))));
         }
         return view(v -> v.type("home").blocks(blocks));
     }

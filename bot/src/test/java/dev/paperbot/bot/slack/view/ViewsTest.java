@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -356,14 +357,22 @@ class ViewsTest {
 
     @Test
     void home_view_lists_usage_and_recent_papers() {
-        View home = HomeView.render(List.of(new HomeView.Item(paper("2401.00011", "Saved <one>", ""), "saved",
-                Instant.parse("2026-11-27T10:00:00Z"))));
+        Paper saved = paper("2401.00011", "Saved <one>", "");
+        View home = HomeView.render(List.of(new HomeView.Item(saved, "saved", Instant.parse("2026-11-27T10:00:00Z")),
+                new HomeView.Item(paper("2401.00012", "Shared", ""), "shared", Instant.parse("2026-11-26T10:00:00Z"))),
+                new Upvotes(Map.of(saved.id(), 42)));
         assertThat(home.getType()).isEqualTo("home");
         assertThat(home.getBlocks()).hasSizeLessThanOrEqualTo(BlockLimits.MAX_HOME_BLOCKS);
         String all = String.join("\n", home.getBlocks().stream().map(BlockText::of).toList());
         assertThat(all).contains("/papers subscribe", "Your saved and shared papers",
                 "<https://arxiv.org/abs/2401.00011|Saved &lt;one&gt;>", "saved 2026-11-27");
-        assertThat(String.join("\n", HomeView.render(List.of()).getBlocks().stream().map(BlockText::of).toList()))
+        List<String> metas = home.getBlocks().stream().filter(b -> b instanceof ContextBlock)
+                .map(b -> BlockText.of(b).strip()).toList();
+        assertThat(metas).filteredOn(m -> m.startsWith("saved ")).singleElement().asString()
+                .endsWith("  \u00B7  \u25B2 42 upvotes on Hugging Face");
+        assertThat(metas).filteredOn(m -> m.startsWith("shared ")).singleElement().asString()
+                .doesNotContain("upvote");
+        assertThat(String.join("\n", HomeView.render(List.of(), Upvotes.NONE).getBlocks().stream().map(BlockText::of).toList()))
                 .contains("Nothing yet");
     }
 
