@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +80,16 @@ public final class DigestPoster {
     public record Result(ChannelRef channel, LocalDate day, Outcome outcome, int messagesPosted, String detail) {
     }
 
+    /** Told what every {@link #post} did (the metrics count it). */
+    @FunctionalInterface
+    public interface Outcomes {
+        void record(Result result);
+
+        /** The post threw instead of returning a result (a store error, a bug); the exception goes on. */
+        default void threw(RuntimeException e) {
+        }
+    }
+
     /** Called between Slack accepting a message and recording it; tests use it to "kill" the process there. */
     @FunctionalInterface
     interface AfterPost {
@@ -98,7 +107,7 @@ public final class DigestPoster {
     private final Clock clock;
     private final String owner;
     private final Duration lease;
-    private final Consumer<Result> outcomes;
+    private final Outcomes outcomes;
     private volatile AfterPost afterPost = AfterPost.NONE;
 
     /**
@@ -111,9 +120,9 @@ public final class DigestPoster {
         this(store, recommender, index, slack, tokens, clock, owner, lease, result -> { });
     }
 
-    /** @param outcomes told the result of every {@link #post} (the metrics count them) */
+    /** @param outcomes told the result of every {@link #post}, or that it threw (the metrics count them) */
     public DigestPoster(PaperbotStore store, Recommender recommender, PaperIndex index, SlackChat slack,
-            TeamTokens tokens, Clock clock, String owner, Duration lease, Consumer<Result> outcomes) {
+            TeamTokens tokens, Clock clock, String owner, Duration lease, Outcomes outcomes) {
         this.outcomes = Objects.requireNonNull(outcomes);
         this.store = Objects.requireNonNull(store);
         this.recommender = Objects.requireNonNull(recommender);
@@ -144,8 +153,14 @@ public final class DigestPoster {
 
     /** Posts the channel's digest for its local {@code day} unless that day's digest is done or being posted. */
     public Result post(ChannelRef channel, LocalDate day) throws InterruptedException {
-        Result result = attempt(channel, day);
-        outcomes.accept(result);
+        Result result;
+        try {
+            result = attempt(channel, day);
+        } catch (RuntimeException e) {
+            outcomes.threw(e);
+            throw e;
+        }
+        outcomes.record(result);
         return result;
     }
 

@@ -13,9 +13,10 @@ import java.util.Set;
  * {@code busy} for a channel-day another replica has claimed, {@code paused}, {@code failed}, {@code retry_later},
  * ...) and {@code reason}: the Slack error or pause reason of {@code paused}, {@code not_installed}, {@code failed}
  * and {@code retry_later} when the bot knows it ({@code channel_not_found}, ...), else {@code other}; {@code none}
- * for the other outcomes.
+ * for the other outcomes. A run that throws instead (a store error, a bug; the log has the stack trace) counts as
+ * {@code outcome="error"}, {@code reason="none"}.
  */
-public final class DigestMetrics {
+public final class DigestMetrics implements DigestPoster.Outcomes {
 
     static final String NAME = "paperbot.digests";
 
@@ -28,10 +29,19 @@ public final class DigestMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
+    @Override
     public void record(DigestPoster.Result result) {
         String reason = WITH_REASON.contains(result.outcome()) ? SlackErrors.tag(result.detail()) : SlackErrors.NONE;
+        count(result.outcome().name().toLowerCase(Locale.ROOT), reason);
+    }
+
+    @Override
+    public void threw(RuntimeException e) {
+        count("error", SlackErrors.NONE);
+    }
+
+    private void count(String outcome, String reason) {
         Counter.builder(NAME).description("Digest runs by outcome and reason")
-                .tags("outcome", result.outcome().name().toLowerCase(Locale.ROOT), "reason", reason)
-                .register(registry).increment();
+                .tags("outcome", outcome, "reason", reason).register(registry).increment();
     }
 }

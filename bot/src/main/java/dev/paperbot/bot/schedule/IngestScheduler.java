@@ -51,24 +51,29 @@ public final class IngestScheduler implements AutoCloseable {
      */
     public IngestScheduler(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home, Clock clock,
             HttpSettings arxivHttp, HttpSettings hfHttp) {
-        this(schedule, index, home, clock, arxivHttp, hfHttp, summaries -> { });
+        this(schedule, index, home, clock, arxivHttp, hfHttp, summaries -> { }, source -> { });
     }
 
-    /** @param afterRun told what each run did (the metrics count it) */
+    /**
+     * @param afterRun told what each run did (the metrics count it)
+     * @param threw    told the source ({@code arxiv-rss}, ...) whose run threw instead (the metrics count it)
+     */
     public IngestScheduler(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home, Clock clock,
-            HttpSettings arxivHttp, HttpSettings hfHttp, Consumer<List<IngestSummary>> afterRun) {
+            HttpSettings arxivHttp, HttpSettings hfHttp, Consumer<List<IngestSummary>> afterRun,
+            Consumer<String> threw) {
         this.afterRun = Objects.requireNonNull(afterRun);
         this.schedule = Objects.requireNonNull(schedule);
         this.index = Objects.requireNonNull(index);
         this.clock = Objects.requireNonNull(clock);
-        this.runs = new SourceRuns(schedule, HighWaterMarks.in(home), clock, arxivHttp, hfHttp);
+        this.runs = new SourceRuns(schedule, HighWaterMarks.in(home), clock, arxivHttp, hfHttp, threw);
     }
 
     /** The scheduler {@code serve} uses: the services' own pacing, the system clock, runs counted in {@code meters}. */
     public static IngestScheduler forServe(IngestSchedule schedule, Supplier<Optional<PaperIndex>> index, Path home,
             MeterRegistry meters) {
+        IngestMetrics metrics = new IngestMetrics(meters);
         return new IngestScheduler(schedule, index, home, Clock.systemUTC(), HttpSettings.arxiv(),
-                HttpSettings.huggingFace(), new IngestMetrics(meters)::record);
+                HttpSettings.huggingFace(), metrics::record, metrics::threw);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,12 @@ final class SourceRuns {
     private final Clock clock;
     private final HttpSettings arxivHttp;
     private final HttpSettings hfHttp;
+    private final Consumer<String> threw;
 
+    /** @param threw told the source (as its summaries name it) whose run threw; the exception goes on */
     SourceRuns(IngestSchedule schedule, HighWaterMarks marks, Clock clock, HttpSettings arxivHttp,
-            HttpSettings hfHttp) {
+            HttpSettings hfHttp, Consumer<String> threw) {
+        this.threw = Objects.requireNonNull(threw);
         this.schedule = Objects.requireNonNull(schedule);
         this.marks = Objects.requireNonNull(marks);
         this.clock = Objects.requireNonNull(clock);
@@ -65,21 +69,32 @@ final class SourceRuns {
                 LOG.info("Catching up {}: last successful scheduled run {}", source,
                         gap.lastRun().map(Object::toString).orElse("not recorded"));
             }
-            List<IngestSummary> summaries;
             try {
-                summaries = fetch(source, gap, index, updater);
-            } catch (IllegalStateException e) {
-                // The index was opened read-only because another process holds it.
-                LOG.warn("Scheduled ingestion of {} skipped: {}", source, e.getMessage());
-                continue;
+                all.addAll(runOne(source, key, gap, started, index, updater));
+            } catch (RuntimeException e) {
+                threw.accept(name(source));
+                throw e;
             }
-            summaries.forEach(SourceRuns::log);
-            if (!summaries.isEmpty() && summaries.stream().noneMatch(IngestSummary::failed)) {
-                marks.put(key, started);
-            }
-            all.addAll(summaries);
         }
         return all;
+    }
+
+    /** One source: its summaries, logged, and its record when nothing failed; none when the index is read-only. */
+    private List<IngestSummary> runOne(IngestSchedule.Source source, String key, Gap gap, Instant started,
+            PaperIndex index, PaperUpdater updater) throws InterruptedException {
+        List<IngestSummary> summaries;
+        try {
+            summaries = fetch(source, gap, index, updater);
+        } catch (IllegalStateException e) {
+            // The index was opened read-only because another process holds it.
+            LOG.warn("Scheduled ingestion of {} skipped: {}", source, e.getMessage());
+            return List.of();
+        }
+        summaries.forEach(SourceRuns::log);
+        if (!summaries.isEmpty() && summaries.stream().noneMatch(IngestSummary::failed)) {
+            marks.put(key, started);
+        }
+        return summaries;
     }
 
     private List<IngestSummary> fetch(IngestSchedule.Source source, Gap gap, PaperIndex index, PaperUpdater updater)
@@ -125,6 +140,15 @@ final class SourceRuns {
 
     private ArxivOai oai() {
         return new ArxivOai(new PoliteHttpClient(arxivHttp), url(schedule.oaiUrl()), marks, clock);
+    }
+
+    /** The source as its summaries name it. */
+    static String name(IngestSchedule.Source source) {
+        return switch (source) {
+            case RSS -> "arxiv-rss";
+            case OAI -> "arxiv-oai";
+            case HF -> "huggingface";
+        };
     }
 
     private static void log(IngestSummary summary) {

@@ -53,7 +53,7 @@ final class Digests implements AutoCloseable {
         SlackChat chat = new SlackChat(slack.apiUrl(), settings.retries(), SlackChat.Sleeper.REAL,
                 new SlackApiCalls(meters)::slack);
         DigestPoster poster = new DigestPoster(store, picks, index, chat, slack.tokens(), clock, settings.owner(),
-                settings.lease(), new DigestMetrics(meters)::record);
+                settings.lease(), new DigestMetrics(meters));
         DigestScheduler scheduler = new DigestScheduler(store.subscriptions(), poster, clock, settings.parallelism());
         if (!settings.tickEvery().isZero()) {
             scheduler.start(settings.tickEvery());

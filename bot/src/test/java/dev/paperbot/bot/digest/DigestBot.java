@@ -1,5 +1,6 @@
 package dev.paperbot.bot.digest;
 
+import dev.paperbot.bot.metrics.DigestMetrics;
 import dev.paperbot.bot.schedule.DigestScheduler;
 import dev.paperbot.core.recommend.PicksCache;
 import dev.paperbot.core.recommend.RecommenderSettings;
@@ -9,6 +10,8 @@ import dev.paperbot.core.store.PaperbotStore;
 import dev.paperbot.core.store.StoreConfig;
 import dev.paperbot.core.store.Stores;
 import dev.paperbot.core.testing.FakeTime;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +25,8 @@ final class DigestBot implements AutoCloseable {
     final PicksCache picks;
     final DigestPoster poster;
     final DigestScheduler scheduler;
+    /** What the poster counted: {@code paperbot.digests}. */
+    final MeterRegistry meters = new SimpleMeterRegistry();
     /** Waits the Slack client asked for, instead of sleeping. */
     final List<Duration> waits = new CopyOnWriteArrayList<>();
 
@@ -36,7 +41,7 @@ final class DigestBot implements AutoCloseable {
         picks = Recommenders.create(index, store, RecommenderSettings.defaults(), time, time);
         SlackChat slack = new SlackChat(slackApiUrl, retries, waits::add);
         poster = new DigestPoster(store, picks, index, slack, team -> new TeamTokens.Found("xoxb-test-" + team), time,
-                name, LEASE);
+                name, LEASE, new DigestMetrics(meters));
         scheduler = new DigestScheduler(store.subscriptions(), poster, time, parallelism);
     }
 

@@ -1,6 +1,7 @@
 package dev.paperbot.bot.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.slack.api.model.block.SectionBlock;
 import dev.paperbot.bot.slack.view.BlockText;
@@ -54,6 +55,18 @@ class DigestPostingFaultsTest extends OneBotTest {
         assertThat(bot.waits).containsExactly(Duration.ofSeconds(7));
         assertThat(slack.calls("chat.postMessage")).hasSize(2); // the refused one and the accepted one
         assertThat(bot.store.digests().run(CH, DAY).orElseThrow().state()).isEqualTo(DigestRun.State.POSTED);
+    }
+
+    @Test
+    void a_store_error_out_of_a_post_goes_on_to_the_caller_and_is_counted_as_an_error() throws Exception {
+        assertThat(bot.poster.post(CH, DAY).outcome()).isEqualTo(DigestPoster.Outcome.POSTED);
+        bot.store.close();
+
+        assertThatThrownBy(() -> bot.poster.post(CH, DAY.plusDays(1))).isInstanceOf(RuntimeException.class);
+        assertThat(bot.meters.get("paperbot.digests").tags("outcome", "posted", "reason", "none").counter().count())
+                .isEqualTo(1);
+        assertThat(bot.meters.get("paperbot.digests").tags("outcome", "error", "reason", "none").counter().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paperbot.bot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperbot.bot.config.IngestSchedule;
 import dev.paperbot.bot.config.IngestSchedule.Source;
@@ -18,7 +19,9 @@ import dev.paperbot.index.source.ingest.IngestSummary;
 import dev.paperbot.index.source.ingest.TestIndexes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -114,8 +117,9 @@ class IngestSchedulerTest {
         server.enqueueResource(HF + "daily_papers_2024-10-25.json");
         MeterRegistry meters = new SimpleMeterRegistry();
 
+        IngestMetrics metrics = new IngestMetrics(meters);
         new IngestScheduler(schedule(EnumSet.of(Source.RSS, Source.HF), IngestSchedule.DEFAULT_CATCH_UP_DAYS),
-                () -> Optional.of(index), home, clock, fast, fast, new IngestMetrics(meters)::record).runNow();
+                () -> Optional.of(index), home, clock, fast, fast, metrics::record, metrics::threw).runNow();
 
         assertThat(meters.get("paperbot.ingest.runs").tags("source", "arxiv-rss", "result", "ok").counter().count())
                 .isEqualTo(1);
@@ -127,6 +131,22 @@ class IngestSchedulerTest {
                 .count()).isEqualTo(3);
         assertThat(meters.get("paperbot.ingest.papers").tags("source", "huggingface", "change", "added").counter()
                 .count()).isEqualTo(3);
+    }
+
+    @Test
+    void a_run_that_throws_goes_on_to_the_caller_and_is_counted_as_an_error_of_its_source() throws Exception {
+        // The record of the run cannot be written: its temporary file's name is taken by a directory.
+        Files.createDirectories(home.resolve(HighWaterMarks.FILE_NAME + ".tmp").resolve("taken"));
+        enqueueRss();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        IngestMetrics metrics = new IngestMetrics(meters);
+
+        assertThatThrownBy(() -> new IngestScheduler(schedule(EnumSet.of(Source.RSS), 7), () -> Optional.of(index),
+                home, clock, fast, fast, metrics::record, metrics::threw).runNow())
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(meters.get("paperbot.ingest.runs").tags("source", "arxiv-rss", "result", "error").counter()
+                .count()).isEqualTo(1);
+        assertThat(meters.find("paperbot.ingest.runs").tags("result", "ok").counter()).isNull();
     }
 
     @Test
