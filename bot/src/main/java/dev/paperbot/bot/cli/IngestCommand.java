@@ -1,5 +1,6 @@
 package dev.paperbot.bot.cli;
 
+import dev.paperbot.bot.config.IngestSchedule;
 import dev.paperbot.index.search.LuceneIndex;
 import dev.paperbot.index.source.arxiv.ArxivApi;
 import dev.paperbot.index.source.arxiv.ArxivOai;
@@ -34,9 +35,6 @@ import picocli.CommandLine.Spec;
         subcommands = {IngestCommand.Rss.class, IngestCommand.Oai.class, IngestCommand.Api.class,
                 IngestCommand.Hf.class})
 public final class IngestCommand implements Runnable {
-
-    /** The default categories: machine learning and its neighbours. */
-    public static final List<String> DEFAULT_CATEGORIES = List.of("cs.LG", "cs.CL", "cs.AI", "cs.CV", "stat.ML");
 
     @ParentCommand
     private Cli.Context context;
@@ -116,7 +114,7 @@ public final class IngestCommand implements Runnable {
     static final class Rss extends Source {
         @Option(names = "--category", split = ",", paramLabel = "CAT",
                 description = "arXiv categories or archives such as math (default: cs.LG,cs.CL,cs.AI,cs.CV,stat.ML).")
-        List<String> categories = DEFAULT_CATEGORIES;
+        List<String> categories = IngestSchedule.DEFAULT_CATEGORIES;
 
         @Override
         void check() {
@@ -135,7 +133,7 @@ public final class IngestCommand implements Runnable {
     static final class Oai extends Source {
         @Option(names = "--category", split = ",", paramLabel = "CAT",
                 description = "Categories (cs.LG) or OAI sets (cs:cs:LG) (default: cs.LG,cs.CL,cs.AI,cs.CV,stat.ML).")
-        List<String> categories = DEFAULT_CATEGORIES;
+        List<String> categories = IngestSchedule.DEFAULT_CATEGORIES;
 
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Start here instead of at the mark.")
         LocalDate from;

@@ -30,6 +30,7 @@ public record IngestSchedule(Set<Source> sources, List<String> categories, Local
     /** A source the scheduler can run. */
     public enum Source { RSS, HF, OAI }
 
+    /** Machine learning and its neighbours: what scheduled ingestion and {@code paperbot ingest} fetch by default. */
     public static final List<String> DEFAULT_CATEGORIES = List.of("cs.LG", "cs.CL", "cs.AI", "cs.CV", "stat.ML");
     public static final LocalTime DEFAULT_AT = LocalTime.of(20, 30);
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/New_York");
